@@ -40,7 +40,8 @@ internal sealed class ArrayEncoder
     public void Encode(ArrayData data)
     {
         int length = data.Length, offset = data.Offset;
-        Nodes.Add((length, data.NullCount));
+        // Slices carry an unknown (-1) null count until asked; GetNullCount computes and caches it.
+        Nodes.Add((length, data.GetNullCount()));
         switch (data.DataType)
         {
             case DictionaryType:
@@ -205,7 +206,7 @@ internal sealed class ArrayEncoder
 
     private static ReadOnlyMemory<byte> Validity(ArrayData data)
     {
-        if (data.NullCount == 0) return default;
+        if (data.GetNullCount() == 0) return default;
         var bitmap = data.Buffers[0].Memory;
         int offset = data.Offset, length = data.Length;
         if (offset % 8 == 0) return bitmap.Slice(offset / 8, (length + 7) / 8);

@@ -31,6 +31,19 @@ public sealed class ArrowIpcWriter
     /// <summary>The schema of the open stream, or null when no stream is open.</summary>
     public Schema? Schema => _schema;
 
+    /// <summary>
+    /// One encapsulated Schema message with no EOS: pyarrow's <c>Schema.serialize()</c>, the form of
+    /// <c>pa.Schema</c> values embedded in binary columns.
+    /// </summary>
+    public static byte[] SerializeSchema(Schema schema)
+    {
+        var buffer = new MemoryStream();
+        var writer = new ArrowIpcWriter(buffer);
+        writer.WriteSchema(schema);
+        writer.Flush();
+        return buffer.ToArray();
+    }
+
     /// <summary>Opens a stream: writes its schema message.</summary>
     public void WriteSchema(Schema schema)
     {

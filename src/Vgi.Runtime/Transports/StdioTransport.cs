@@ -1,0 +1,21 @@
+using Vgi.Rpc;
+
+namespace Vgi.Transports;
+
+/// <summary>
+/// Serves one channel over the process's stdin/stdout (vgi-rpc-wire.md §2.2). stdout carries
+/// Arrow IPC only, so <see cref="Console.Out"/> is pointed at stderr first: a stray
+/// <c>Console.WriteLine</c> in user code would otherwise hang the client (validation.md C11).
+/// </summary>
+public static class StdioTransport
+{
+    /// <summary>Serves until stdin closes; returns the process exit code (0 on EOF at a request boundary).</summary>
+    public static async Task<int> RunAsync(RpcServer server, CancellationToken cancellationToken = default)
+    {
+        var stdout = Console.OpenStandardOutput();
+        var stdin = Console.OpenStandardInput();
+        Console.SetOut(Console.Error);
+        bool clean = await server.ServeAsync(stdin, stdout, cancellationToken).ConfigureAwait(false);
+        return clean || cancellationToken.IsCancellationRequested ? 0 : 1;
+    }
+}
