@@ -36,7 +36,13 @@ internal ref struct ArrayDecoder
     public IArrowArray[] DecodeColumns(Schema schema)
     {
         var columns = new IArrowArray[schema.FieldsList.Count];
-        for (int i = 0; i < columns.Length; i++) columns[i] = ArrowArrayFactory.BuildArray(Decode(schema.FieldsList[i].DataType));
+        for (int i = 0; i < columns.Length; i++)
+        {
+            var data = Decode(schema.FieldsList[i].DataType);
+            // Apache.Arrow's RecordBatch does not check this; a short column would fail only when read.
+            if (data.Length != Length) throw new IpcFormatException($"column {i} has {data.Length} rows, the record batch has {Length}");
+            columns[i] = ArrowArrayFactory.BuildArray(data);
+        }
         if (_node != _nodeCount || _buffer != _bufferCount)
             throw new IpcFormatException($"record batch has {_nodeCount} nodes and {_bufferCount} buffers, the schema uses {_node} and {_buffer}");
         return columns;
@@ -139,8 +145,9 @@ internal ref struct ArrayDecoder
         if (_buffer >= _bufferCount) throw new IpcFormatException("record batch has fewer buffers than its schema needs");
         int at = _buffersStart + BufferSize * _buffer++;
         long offset = _batch.ReadLongAt(at), length = _batch.ReadLongAt(at + 8);
-        if (offset < 0 || length < 0 || offset + length > _body.Length)
-            throw new IpcFormatException($"buffer [{offset}, {offset + length}) lies outside the {_body.Length}-byte message body");
+        // Compared without adding, which could overflow for hostile values.
+        if (offset < 0 || length < 0 || offset > _body.Length || length > _body.Length - offset)
+            throw new IpcFormatException($"buffer of {length} bytes at {offset} lies outside the {_body.Length}-byte message body");
         return length == 0 ? ArrowBuffer.Empty : new ArrowBuffer(_body.Slice((int)offset, (int)length));
     }
 }

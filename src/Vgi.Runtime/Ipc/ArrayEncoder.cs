@@ -100,29 +100,37 @@ internal sealed class ArrayEncoder
                 Buffers.Add(Validity(data));
                 Buffers.Add(FixedWidth(data, fixedWidth.BitWidth));
                 return;
-        }
-
-        // Remaining layouts are written as they are held; slicing them would need per-type rebasing.
-        if (offset != 0) throw new NotSupportedException($"writing a sliced {data.DataType.Name} array is not supported");
-        switch (data.DataType)
-        {
             case StringViewType or BinaryViewType:
+                // Views address the data buffers absolutely, so a slice only narrows the views.
                 Buffers.Add(Validity(data));
-                for (int i = 1; i < data.Buffers.Length; i++) Buffers.Add(data.Buffers[i].Memory);
+                Buffers.Add(data.Buffers[1].Memory.Slice(offset * 16, length * 16));
+                for (int i = 2; i < data.Buffers.Length; i++) Buffers.Add(data.Buffers[i].Memory);
                 VariadicCounts.Add(data.Buffers.Length - 2);
                 return;
             case ListViewType or LargeListViewType:
+            {
+                // Offsets and sizes point into the whole child, so a slice only narrows them.
+                int width = data.DataType is ListViewType ? 4 : 8;
                 Buffers.Add(Validity(data));
-                Buffers.Add(data.Buffers[1].Memory);
-                Buffers.Add(data.Buffers[2].Memory);
+                Buffers.Add(data.Buffers[1].Memory.Slice(offset * width, length * width));
+                Buffers.Add(data.Buffers[2].Memory.Slice(offset * width, length * width));
                 Encode(data.Children[0]);
                 return;
-            case UnionType union:
-                Buffers.Add(data.Buffers[0].Memory);
-                if (union.Mode == UnionMode.Dense) Buffers.Add(data.Buffers[1].Memory);
+            }
+            case UnionType { Mode: UnionMode.Dense }:
+                // Value offsets point into the whole children.
+                Buffers.Add(data.Buffers[0].Memory.Slice(offset, length));
+                Buffers.Add(data.Buffers[1].Memory.Slice(offset * 4, length * 4));
                 foreach (var child in data.Children) Encode(child);
                 return;
+            case UnionType:
+                // Sparse children are as long as the union and share its offset.
+                Buffers.Add(data.Buffers[0].Memory.Slice(offset, length));
+                foreach (var child in data.Children) Encode(offset == 0 && child.Length == length ? child : child.Slice(offset, length));
+                return;
             case RunEndEncodedType:
+                // Run ends are logical positions: a slice would need them rebased.
+                if (offset != 0) throw new NotSupportedException("writing a sliced run_end_encoded array is not supported");
                 Encode(data.Children[0]);
                 Encode(data.Children[1]);
                 return;

@@ -24,12 +24,16 @@ internal static class SchemaCodec
         if (schema.GetShort(0) != 0) throw new IpcFormatException("big-endian Arrow data is not supported");
         var (start, count) = schema.GetVector(1, 4);
         var fields = new List<Field>(count);
-        for (int i = 0; i < count; i++) fields.Add(ReadField(schema.GetVectorTable(start, i), dictionaryFields));
+        for (int i = 0; i < count; i++) fields.Add(ReadField(schema.GetVectorTable(start, i), dictionaryFields, 0));
         return new Schema(fields, ReadMetadata(schema, 2));
     }
 
-    private static Field ReadField(FlatTable field, List<(long Id, Field ValueField)> dictionaryFields)
+    // Arrow C++'s default IPC nesting limit; it keeps a hostile schema from overflowing the stack.
+    private const int MaxNestingDepth = 64;
+
+    private static Field ReadField(FlatTable field, List<(long Id, Field ValueField)> dictionaryFields, int depth)
     {
+        if (depth > MaxNestingDepth) throw new IpcFormatException($"schema is nested deeper than {MaxNestingDepth} levels");
         string name = field.GetString(0) ?? "";
         bool nullable = field.GetBool(1);
         byte typeTag = field.GetByte(2);
@@ -39,7 +43,7 @@ internal static class SchemaCodec
 
         var (cStart, cCount) = field.GetVector(5, 4);
         var children = new List<Field>(cCount);
-        for (int i = 0; i < cCount; i++) children.Add(ReadField(field.GetVectorTable(cStart, i), dictionaryFields));
+        for (int i = 0; i < cCount; i++) children.Add(ReadField(field.GetVectorTable(cStart, i), dictionaryFields, depth + 1));
         IArrowType type = ReadType(typeTag, field.GetTable(3), children, name);
         var metadata = ReadMetadata(field, 6);
         if (dict is not { } d) return new Field(name, type, nullable, metadata);

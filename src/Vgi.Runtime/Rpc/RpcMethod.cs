@@ -46,19 +46,23 @@ public sealed class RpcMethod
     public bool IsStream => StreamInit is not null;
 
     /// <summary>Parameters the caller may leave out (they have defaults the handler applies).</summary>
-    public IReadOnlySet<string> OptionalParameters { get; init; } = new HashSet<string>();
+    public IReadOnlySet<string> OptionalParameters { get; private init; } = new HashSet<string>();
 
-    public static RpcMethod CreateUnary(string name, Schema parameters, Schema result, UnaryHandler handler)
+    /// <param name="optionalParameters">Parameters with defaults: the caller may leave their columns out.</param>
+    public static RpcMethod CreateUnary(string name, Schema parameters, Schema result, UnaryHandler handler, IEnumerable<string>? optionalParameters = null)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return new RpcMethod(name, parameters, result, null, null, handler, null);
+        return new RpcMethod(name, parameters, result, null, null, handler, null) { OptionalParameters = OptionalSet(optionalParameters) };
     }
 
-    public static RpcMethod CreateStream(string name, Schema parameters, Schema? header, StreamInitHandler init, bool? isExchange = null)
+    /// <param name="optionalParameters">Parameters with defaults: the caller may leave their columns out.</param>
+    public static RpcMethod CreateStream(string name, Schema parameters, Schema? header, StreamInitHandler init, bool? isExchange = null, IEnumerable<string>? optionalParameters = null)
     {
         ArgumentNullException.ThrowIfNull(init);
         if (header is { FieldsList.Count: 0 })
             throw new ArgumentException("a stream header needs at least one field: the client reads a 0-field header as an init error", nameof(header));
-        return new RpcMethod(name, parameters, RpcSchemas.Empty, header, isExchange, null, init);
+        return new RpcMethod(name, parameters, RpcSchemas.Empty, header, isExchange, null, init) { OptionalParameters = OptionalSet(optionalParameters) };
     }
+
+    private static HashSet<string> OptionalSet(IEnumerable<string>? names) => new(names ?? [], StringComparer.Ordinal);
 }
