@@ -13,7 +13,7 @@ internal static class Driver
 {
     private const long Factor = 3;
 
-    private sealed record Options(int Rows, double Seconds, int Repetitions, double WarmupSeconds, string[] Modes, long? FixedBatches);
+    private sealed record Options(int Rows, double Seconds, int Repetitions, double WarmupSeconds, string[] Modes);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -25,7 +25,7 @@ internal static class Driver
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            Console.Error.WriteLine("usage: [--rows N] [--seconds S] [--reps R] [--warmup S] [--batches N] [--modes raw,echo,multiply]");
+            Console.Error.WriteLine("usage: [--rows N] [--seconds S] [--reps R] [--warmup S] [--modes raw,echo,multiply]");
             return 2;
         }
 
@@ -33,8 +33,9 @@ internal static class Driver
         var message = EncodeBatchMessage(input);
         Console.WriteLine($"Vgi.Benchmarks: exchange stream, {options.Rows}-row int64 batches ({message.Length} B per IPC batch message), lockstep over stdio pipes");
         Console.WriteLine($"runtime {Environment.Version}, {(System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported ? "JIT" : "native AOT")}, {Environment.ProcessorCount} cores, " +
-                          $"{options.Repetitions} repetitions of >= {options.Seconds} s per mode after {options.WarmupSeconds} s warm-up");
+                          $"{options.Repetitions} interleaved runs of {options.Seconds} s per mode after {options.WarmupSeconds} s warm-up");
 
+        if (LoadAverage() is { } startLoad) Console.WriteLine($"load average (1/5/15 min) at the start: {startLoad}");
         var sessions = new List<IBenchSession>();
         try
         {
@@ -50,24 +51,11 @@ internal static class Driver
                 });
             }
 
-            // Warm up (JIT tiers, pools, pipe buffers), checking every value of the first runs; then
-            // size the measured runs from the rate of the last warm-up run.
-            var batchesPerRun = new Dictionary<IBenchSession, long>();
+            // Warm up (JIT tiers, pools, pipe buffers), checking every value.
             foreach (var session in sessions)
             {
-                long batches = 256;
-                double spent = 0;
-                int run = 0;
-                RunResult last;
-                do
-                {
-                    last = await session.RunAsync(batches, verify: run++ < 3).ConfigureAwait(false);
-                    spent += last.Seconds;
-                    if (last.Seconds < 0.5) batches *= 2;
-                } while (spent < options.WarmupSeconds || last.Seconds < 0.25);
-                double rate = last.Batches / last.Seconds;
-                batchesPerRun[session] = options.FixedBatches ?? (long)Math.Ceiling(rate * options.Seconds);
-                Console.WriteLine($"  warm-up {session.Name,-8} {spent,6:F2} s, ~{rate,10:N0} batches/s -> {batchesPerRun[session]:N0} batches per run");
+                var warm = await session.RunAsync(options.WarmupSeconds, verify: true).ConfigureAwait(false);
+                Console.WriteLine($"  warm-up {session.Name,-8} {warm.Seconds,6:F2} s, {warm.Batches,10:N0} batches, all values checked");
             }
 
             var results = sessions.ToDictionary(s => s, _ => new List<RunResult>());
@@ -75,7 +63,7 @@ internal static class Driver
             {
                 foreach (var session in sessions)
                 {
-                    var r = await session.RunAsync(batchesPerRun[session], verify: false).ConfigureAwait(false);
+                    var r = await session.RunAsync(options.Seconds, verify: false).ConfigureAwait(false);
                     results[session].Add(r);
                     Console.WriteLine($"  run {rep + 1} {session.Name,-8} {r.Batches,10:N0} batches {r.Seconds,7:F3} s {r.Batches * options.Rows / r.Seconds,14:N0} rows/s" +
                                       $"  cpu us/batch child {r.ChildCpu.TotalMicroseconds / r.Batches,5:F1} driver {r.DriverCpu.TotalMicroseconds / r.Batches,5:F1}");
@@ -83,6 +71,7 @@ internal static class Driver
             }
 
             PrintTable(options, message.Length, sessions, results);
+            if (LoadAverage() is { } load) Console.WriteLine($"load average (1/5/15 min) at the end: {load}");
             return 0;
         }
         finally
@@ -134,6 +123,23 @@ internal static class Driver
             Console.WriteLine("| " + string.Join(" | ", row.Select((c, i) => i == 0 ? c.PadRight(widths[i]) : c.PadLeft(widths[i]))) + " |");
     }
 
+    /// <summary>Linux load averages: other work on the machine skews lockstep timings, so they are printed.</summary>
+    private static string? LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static RecordBatch MakeInput(int rows)
     {
         var builder = new Int64Array.Builder().Reserve(rows);
@@ -158,7 +164,6 @@ internal static class Driver
     {
         int rows = 2048, reps = 5;
         double seconds = 3, warmup = 2;
-        long? batches = null;
         string[] modes = ["raw", "echo", "multiply"];
         for (int i = 0; i < args.Length; i++)
         {
@@ -169,12 +174,11 @@ internal static class Driver
                 case "--seconds": seconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--reps": reps = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--warmup": warmup = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                case "--batches": batches = long.Parse(Next(), CultureInfo.InvariantCulture); break;
                 case "--modes": modes = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                 default: throw new ArgumentException($"unknown option '{args[i]}'");
             }
         }
         if (rows <= 0 || reps <= 0 || seconds <= 0 || warmup < 0) throw new ArgumentException("--rows, --reps and --seconds must be positive");
-        return new Options(rows, seconds, reps, warmup, modes, batches);
+        return new Options(rows, seconds, reps, warmup, modes);
     }
 }

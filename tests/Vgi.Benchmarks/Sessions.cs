@@ -11,17 +11,21 @@ internal readonly record struct RunResult(long Batches, double Seconds, long Dri
 internal readonly struct RunMeter
 {
     private readonly ChildProcess _child;
-    private readonly long _start, _allocated;
+    private readonly long _start, _end, _allocated;
     private readonly TimeSpan _driverCpu, _childCpu;
 
-    public RunMeter(ChildProcess child)
+    public RunMeter(ChildProcess child, double seconds)
     {
         _child = child;
         _childCpu = child.CpuTime;
         _driverCpu = Environment.CpuUsage.TotalTime;
         _allocated = GC.GetTotalAllocatedBytes(precise: true);
         _start = System.Diagnostics.Stopwatch.GetTimestamp();
+        _end = _start + (long)(seconds * System.Diagnostics.Stopwatch.Frequency);
     }
+
+    /// <summary>Whether the run's time is up (checked after each batch).</summary>
+    public bool Done => System.Diagnostics.Stopwatch.GetTimestamp() >= _end;
 
     public RunResult Stop(long batches, long workerAllocated = -1)
     {
@@ -38,8 +42,11 @@ internal interface IBenchSession : IDisposable
 {
     string Name { get; }
 
-    /// <summary>Pushes <paramref name="batches"/> batches through in lockstep; <paramref name="verify"/> checks every value.</summary>
-    ValueTask<RunResult> RunAsync(long batches, bool verify);
+    /// <summary>
+    /// Pushes batches through in lockstep for at least <paramref name="seconds"/> (one exchange stream);
+    /// <paramref name="verify"/> checks every value of every batch, otherwise the last value of each.
+    /// </summary>
+    ValueTask<RunResult> RunAsync(double seconds, bool verify);
 }
 
 /// <summary>
@@ -78,14 +85,15 @@ internal sealed class RpcExchangeSession : IBenchSession
 
     public string Name { get; }
 
-    public async ValueTask<RunResult> RunAsync(long batches, bool verify)
+    public async ValueTask<RunResult> RunAsync(double seconds, bool verify)
     {
         long workerBefore = CallStats();
-        var meter = new RunMeter(_child);
+        var meter = new RunMeter(_child, seconds);
 
         WriteRequest(_method, _parameters, _arguments);
         _writer.WriteSchema(_input.Schema);
-        for (long i = 0; i < batches; i++)
+        long batches = 0;
+        for (long i = 0; !meter.Done; i++, batches++)
         {
             _writer.WriteBatch(_input);
             _writer.Flush();
@@ -184,12 +192,13 @@ internal sealed class RawEchoSession : IBenchSession
 
     public string Name => "raw";
 
-    public ValueTask<RunResult> RunAsync(long batches, bool verify)
+    public ValueTask<RunResult> RunAsync(double seconds, bool verify)
     {
         var to = _child.ToChild;
         var from = _child.FromChild;
-        var meter = new RunMeter(_child);
-        for (long i = 0; i < batches; i++)
+        var meter = new RunMeter(_child, seconds);
+        long batches = 0;
+        for (; !meter.Done; batches++)
         {
             to.Write(_message, 0, _message.Length);
             to.Flush();

@@ -148,7 +148,7 @@ internal sealed class RecordEmitter
         _w.Open($"private static {t} __ReadRow({Arrow}.IArrowArray?[] columns, int i)");
         var ctorFields = r.Fields.Where(f => f.ConstructorIndex >= 0).OrderBy(f => f.ConstructorIndex).ToList();
         var initFields = r.Fields.Where(f => f.ConstructorIndex < 0).ToList();
-        string args = string.Join(", ", ctorFields.Select(f => $"{Camel(f.Member)}: {ReadColumn(f)}"));
+        string args = string.Join(", ", ctorFields.Select(f => $"{f.ParameterName}: {ReadColumn(f)}"));
         if (initFields.Count == 0)
         {
             _w.Line($"return new {t}({args});");
@@ -191,8 +191,6 @@ internal sealed class RecordEmitter
     // ------------------------------------------------------------------ types
 
     private static string Bool(bool value) => value ? "true" : "false";
-
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 
     /// <summary>
     /// <c>new T[length]</c> for element type <paramref name="type"/>: the length goes before any array
@@ -378,7 +376,7 @@ internal sealed class RecordEmitter
                 _w.Line("else validity.SetNull(i);");
                 _w.Line("offsets[i + 1] = keys.Count;");
                 _w.Close();
-                _w.Line($"return {Codecs}.ArrowWrite.Map(({Types}.MapType)({TypeExpression(type)}), offsets, validity, {WriterFor(type.Key!)}(keys), {WriterFor(type.Element!)}(items));");
+                _w.Line($"return {Codecs}.ArrowWrite.Map({TypeExpression(type)}, offsets, validity, {WriterFor(type.Key!)}(keys), {WriterFor(type.Element!)}(items));");
                 break;
             }
             default:

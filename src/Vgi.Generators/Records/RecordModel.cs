@@ -25,6 +25,7 @@ internal sealed record RecordModel(
 
 /// <param name="Member">C# property name.</param>
 /// <param name="ConstructorIndex">Position among the constructor's parameters, or -1 when set through an initializer.</param>
+/// <param name="ParameterName">The constructor parameter's name, when the member is built through the constructor.</param>
 /// <param name="DefaultValue">C# expression for a constructor parameter's default, when it has one.</param>
 /// <param name="Required">A missing column is an error (a constructor parameter without a default).</param>
 internal sealed record FieldModel(
@@ -33,5 +34,6 @@ internal sealed record FieldModel(
     TypeModel Type,
     bool SchemaNullable,
     int ConstructorIndex,
+    string? ParameterName,
     string? DefaultValue,
     bool Required);

@@ -66,7 +66,7 @@ internal static class RecordParser
             bool schemaNullable = nullability switch { 1 => true, 2 => false, _ => model.IsNullable };
             string? defaultValue = parameter is { HasExplicitDefaultValue: true } ? DefaultLiteral(parameter) : null;
             fields.Add(new FieldModel(property.Name, arrowName, model, schemaNullable,
-                parameter is null ? -1 : parameter.Ordinal, defaultValue, Required: parameter is { HasExplicitDefaultValue: false }));
+                parameter is null ? -1 : parameter.Ordinal, parameter?.Name, defaultValue, Required: parameter is { HasExplicitDefaultValue: false }));
         }
 
         return new RecordModel(

@@ -12,8 +12,10 @@ public static class StdioTransport
     /// <summary>Serves until stdin closes; returns the process exit code (0 on EOF at a request boundary).</summary>
     public static async Task<int> RunAsync(RpcServer server, CancellationToken cancellationToken = default)
     {
-        var stdout = Console.OpenStandardOutput();
-        var stdin = Console.OpenStandardInput();
+        // The console streams only block; used through async calls they would hop to the thread pool
+        // on every read and write. One channel in lockstep is served best by blocking this thread.
+        var stdout = new BlockingStream(Console.OpenStandardOutput());
+        var stdin = new BlockingStream(Console.OpenStandardInput());
         Console.SetOut(Console.Error);
         bool clean = await server.ServeAsync(stdin, stdout, cancellationToken).ConfigureAwait(false);
         return clean || cancellationToken.IsCancellationRequested ? 0 : 1;

@@ -241,7 +241,7 @@ public static class ArrowTestData
             case EmptyStructType:
                 for (int i = 0; i < data.Length; i++) result.Add(array.IsValid(i) ? "{}" : null);
                 return result;
-            case DictionaryType dt:
+            case DictionaryType:
             {
                 var dictionary = Values(data.Dictionary);
                 var indices = ((DictionaryArray)array).Indices;
@@ -271,9 +271,10 @@ public static class ArrowTestData
             }
             case StructType:
             {
-                var children = data.Children.Select(Values).ToArray();
+                // StructArray.Fields come sliced to the struct's own offset and length.
+                var children = ((StructArray)array).Fields.Select(Values).ToArray();
                 for (int i = 0; i < data.Length; i++)
-                    result.Add(array.IsValid(i) ? "{" + string.Join(",", children.Select(c => c[data.Offset + i] ?? "null")) + "}" : null);
+                    result.Add(array.IsValid(i) ? "{" + string.Join(",", children.Select(c => c[i] ?? "null")) + "}" : null);
                 return result;
             }
         }

@@ -67,6 +67,14 @@ public class BatchShapeTests
         Assert.All(batch.Columns, Assert.Empty);
         var apache = Assert.Single(ReadApache(bytes).Batches);
         Assert.Equal(0, apache.Length);
+
+        // Written again (a server echoing what it read), the empty offset buffers become [0].
+        var reader = new ArrowIpcReader(new MemoryStream(bytes));
+        await reader.ReadSchemaAsync();
+        using var decoded = await reader.ReadBatchAsync();
+        var rewritten = WriteOurs(schema, decoded!.Batch);
+        Assert.Equal(0, Assert.Single(ReadApache(rewritten).Batches).Length);
+        Assert.Equal(0, Assert.Single((await ReadOurs(new MemoryStream(rewritten))).Batches).Length);
     }
 
     // ---------------------------------------------------------------- struct<>

@@ -20,6 +20,26 @@ public class TypeMatrixTests
         return (schema, new RecordBatch(schema, [array, tail], array.Length), Values(array));
     }
 
+    /// <summary>The canonical values the matrix compares really are the logical values (fixed-width ones as little-endian hex).</summary>
+    [Theory]
+    [InlineData("null", new[] { "NULL", "NULL", "NULL", "NULL", "NULL" })]
+    [InlineData("int32", new[] { "00000080", "NULL", "2A000000", "FFFFFF7F", "NULL" })]
+    [InlineData("utf8", new[] { "héllo", "NULL", "", "wörld ✓" })]
+    [InlineData("bool", new[] { "true", "NULL", "false", "true", "true", "false", "NULL", "true", "false", "true" })]
+    [InlineData("list<int32>", new[] { "[01000000,02000000]", "NULL", "[]", "[null,05000000,06000000]" })]
+    [InlineData("struct", new[] { "{01000000,x}", "NULL", "{null,z}", "{04000000,null}", "{05000000,five}", "{06000000,six}" })]
+    [InlineData("sparse_union", new[] { "5:01000000", "7:two", "5:null", "7:null", "7:five" })]
+    [InlineData("dense_union", new[] { "5:01000000", "7:two", "5:null", "7:null", "7:five" })]
+    [InlineData("fixed_size_list<int32>[2]", new[] { "[01000000,02000000]", "NULL", "[null,04000000]", "[05000000,06000000]" })]
+    [InlineData("map<utf8,int32>", new[] { "[{a,01000000},{b,null}]", "NULL", "[]", "[{c,03000000}]" })]
+    [InlineData("run_end_encoded<int32,utf8>", new[] { "x", "x", "NULL", "NULL", "NULL", "yy", "yy" })]
+    [InlineData("utf8_view", new[] { "short", "NULL", "a string that does not fit inline", "" })]
+    [InlineData("list_view<int32>", new[] { "[01000000,02000000]", "NULL", "[]", "[null,05000000,06000000]" })]
+    [InlineData("dictionary<int16,utf8>", new[] { "FAILED", "NULL", "PENDING", "FAILED", "DONE" })]
+    [InlineData("fixed_size_binary[3]", new[] { "010203", "NULL", "040506", "000000" })]
+    public void CanonicalValuesAreTheLogicalValues(string name, string[] expected) =>
+        Assert.Equal(expected, Values(Case(name).Build()).Select(v => v ?? "NULL"));
+
     [Theory]
     [MemberData(nameof(AllCases))]
     public void OurWriterApacheReader(string name)

@@ -280,7 +280,7 @@ public class InnerRecordSchemaTests
     public void Every_record_has_a_spec_here_or_in_the_protocol_file()
     {
         var specified = Parsed.Select(s => s.Name).Concat(SchemaSpecs.All.Select(s => s.Name)).ToHashSet();
-        Assert.Empty(ProtocolRecords.All.Select(c => c.Name).Where(n => !specified.Contains(n)));
+        Assert.DoesNotContain(ProtocolRecords.All, c => !specified.Contains(c.Name));
         Assert.Equal(34, Parsed.Count);
     }
 }

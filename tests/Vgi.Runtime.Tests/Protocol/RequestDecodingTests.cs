@@ -285,6 +285,28 @@ public class RequestDecodingTests
     }
 
     [Fact]
+    public void AggregateStreamingOpenRequest_with_the_one_row_empty_struct_arguments()
+    {
+        var input = new Schema.Builder().Field(new Field("__pk_0", Int64Type.Default, true)).Field(new Field("__val_0", DoubleType.Default, true)).Build();
+        var output = new Schema.Builder().Field(new Field("result", DoubleType.Default, true)).Build();
+        var open = ArrowRecord.FromIpcBytes<AggregateStreamingOpenRequest>(Stream(
+            Col("function_name", StringType.Default, false, Utf8("running_sum")),
+            Col("arguments", BinaryType.Default, false, Binary(NoArguments)),
+            Col("input_schema", BinaryType.Default, false, Binary(IpcBytes.SerializeSchema(input))),
+            Col("partition_key_count", Int64Type.Default, false, Int64(1)),
+            Col("order_key_count", Int64Type.Default, false, Int64(0)),
+            Col("output_schema", BinaryType.Default, false, Binary(IpcBytes.SerializeSchema(output))),
+            Col("settings", BinaryType.Default, true, Binary([null])),
+            Col("secrets", BinaryType.Default, true, Binary([null])),
+            Col("attach_opaque_data", BinaryType.Default, true, Binary([null]))));
+        Assert.True(open.ReadArguments().IsEmpty);
+        Assert.Equal(["__pk_0", "__val_0"], open.InputSchema.FieldsList.Select(f => f.Name));
+        Assert.Equal("result", Assert.Single(open.OutputSchema.FieldsList).Name);
+        Assert.Equal(1, open.PartitionKeyCount);
+        Assert.Null(open.Settings);
+    }
+
+    [Fact]
     public void TableCreateRequest_as_the_extension_builds_it()
     {
         var fk = Stream(

@@ -12,7 +12,7 @@ public sealed partial record AggregateBindRequest
 {
     public string FunctionName { get; init; } = "";
 
-    /// <summary>IPC stream of the constant arguments (<see cref="Arguments"/>).</summary>
+    /// <summary>IPC stream of the constant arguments (<see cref="global::Vgi.Protocol.Arguments"/>).</summary>
     public byte[] Arguments { get; init; } = [];
 
     /// <summary>The non-constant input columns, <c>col_0..</c> (always set by the client).</summary>
@@ -23,6 +23,9 @@ public sealed partial record AggregateBindRequest
     public byte[]? Secrets { get; init; }
 
     public byte[]? AttachOpaqueData { get; init; }
+
+    /// <summary>Decodes <see cref="Arguments"/>.</summary>
+    public Arguments ReadArguments() => global::Vgi.Protocol.Arguments.FromIpcBytes(Arguments);
 }
 
 /// <summary>Request of <c>aggregate_update</c>: one chunk of input rows with their group ids.</summary>
@@ -191,6 +194,9 @@ public sealed partial record AggregateStreamingOpenRequest
     public byte[]? Secrets { get; init; }
 
     public byte[]? AttachOpaqueData { get; init; }
+
+    /// <summary>Decodes <see cref="Arguments"/>.</summary>
+    public Arguments ReadArguments() => global::Vgi.Protocol.Arguments.FromIpcBytes(Arguments);
 }
 
 /// <summary>Request of <c>aggregate_streaming_chunk</c>: one input chunk (<c>__pk_*</c>, <c>__ok_*</c>, <c>__val_*</c> columns).</summary>

@@ -60,8 +60,8 @@ public sealed class Arguments
             throw new ArrowRecordException($"Arguments column '{batch.Schema.GetFieldByIndex(column).Name}' is {args.Data.DataType.Name}, expected a struct");
 
         var fields = ((StructType)structArray.Data.DataType).Fields;
-        int row = structArray.Offset;            // child arrays are not sliced with the struct
-        bool parentNull = structArray.IsNull(0); // a null struct masks its children
+        const int row = 0;                         // StructArray.Fields are already sliced to the struct's offset
+        bool parentNull = structArray.IsNull(row); // a null struct masks its children
         var positional = new SortedDictionary<int, ArgumentValue>();
         var named = new Dictionary<string, ArgumentValue>();
         for (int i = 0; i < fields.Count; i++)
