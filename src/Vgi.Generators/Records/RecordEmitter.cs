@@ -445,7 +445,8 @@ internal sealed class RecordEmitter
                 _w.Line($"return array.IsNull(i) ? {(type.IsNullable ? "null" : "default!")} : {type.CSharpTypeNotNull}.__ReadStruct(array, i);");
                 break;
             case ArrowKind.IpcRecord:
-                _w.Line($"return {Codecs}.ArrowRead.Binary(array, i) is {{ }} bytes ? {Codecs}.ArrowRecord.FromIpcBytes<{type.CSharpTypeNotNull}>(bytes) : default!;");
+                // Peers write empty bytes for an absent embedded record under a NOT NULL flag.
+                _w.Line($"return {Codecs}.ArrowRead.Binary(array, i) is {{ Length: > 0 }} bytes ? {Codecs}.ArrowRecord.FromIpcBytes<{type.CSharpTypeNotNull}>(bytes) : default!;");
                 break;
             case ArrowKind.Schema:
                 _w.Line($"return {Codecs}.ArrowRead.Binary(array, i) is {{ Length: > 0 }} bytes ? {Codecs}.IpcBytes.ReadSchema(bytes) : default!;");

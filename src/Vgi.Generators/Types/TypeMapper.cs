@@ -80,7 +80,7 @@ internal static class TypeMapper
                 error = $"multi-dimensional array '{notNull}' has no Arrow type; use a jagged array or IReadOnlyList<IReadOnlyList<T>>";
                 return null;
             }
-            var element = Map(array.ElementType, storage == Storage.IpcBytes ? storage : Storage.Inferred, out error);
+            var element = Map(array.ElementType, storage, out error);
             return element is null ? null : new TypeModel(ArrowKind.List, full, notNull, nullable, false, Element: element, Collection: "array");
         }
 
@@ -106,7 +106,7 @@ internal static class TypeMapper
             case "System.Collections.Generic.IEnumerable<T>":
             case "System.Collections.Generic.List<T>":
             {
-                var element = Map(named.TypeArguments[0], storage == Storage.IpcBytes ? storage : Storage.Inferred, out error);
+                var element = Map(named.TypeArguments[0], storage, out error);
                 string shape = definition == "System.Collections.Generic.List<T>" ? "list" : "array";
                 return element is null ? null : new TypeModel(ArrowKind.List, full, notNull, nullable, false, Element: element, Collection: shape);
             }

@@ -212,7 +212,7 @@ partial class Nested : global::Vgi.Codecs.IArrowRecord<global::Sample.Nested>
 
     private static global::Sample.Flat __ReadFlatIpc(global::Apache.Arrow.IArrowArray array, int i)
     {
-        return global::Vgi.Codecs.ArrowRead.Binary(array, i) is { } bytes ? global::Vgi.Codecs.ArrowRecord.FromIpcBytes<global::Sample.Flat>(bytes) : default!;
+        return global::Vgi.Codecs.ArrowRead.Binary(array, i) is { Length: > 0 } bytes ? global::Vgi.Codecs.ArrowRecord.FromIpcBytes<global::Sample.Flat>(bytes) : default!;
     }
 
     private static global::Apache.Arrow.IArrowArray __WriteListOfInt32(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int>> values)
