@@ -267,6 +267,63 @@ public sealed class BadInputTests : IAsyncLifetime
         await AssertStillServesAsync();
     }
 
+    // ------------------------------------------------------------------ unusual but valid requests
+
+    [Fact]
+    public async Task ZeroParameterRequestWithZeroRows_IsAccepted()
+    {
+        // Python's introspect() sends length 0 where the extension sends 1; with no fields any count goes (§3.1).
+        await WriteRequestAsync(RpcSchemas.Empty, Md("cancel_probe_counters"), new RecordBatch(RpcSchemas.Empty, [], 0));
+        var response = await ReadResponseAsync();
+        Assert.Equal("result: binary?", A.Describe(response.Schema));
+        Assert.Equal(1, Assert.Single(response.Batches).Length);
+        await WriteRequestAsync(RpcSchemas.Empty, Md("void_noop"), new RecordBatch(RpcSchemas.Empty, [], 0));
+        response = await ReadResponseAsync();
+        Assert.Empty(response.Schema.FieldsList);
+        Assert.Equal(0, Assert.Single(response.Batches).Length);
+        await AssertStillServesAsync();
+    }
+
+    [Fact]
+    public async Task UnknownMetadataKeys_AreIgnored()
+    {
+        var md = Md("echo_string");
+        md.Insert(0, new("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01"));
+        md.Add(new("vgi_rpc.protocol", "ConformanceService")); // the npm dialect's routing key
+        md.Add(new("vgi_rpc.request_id", "0123456789abcdef"));
+        await WriteRequestAsync(A.Value(A.Str("tolerant")), md);
+        var response = await ReadResponseAsync();
+        Assert.Equal("tolerant", ((StringArray)Assert.Single(response.Batches).Batch.Column(0)).GetString(0));
+        await AssertStillServesAsync();
+    }
+
+    [Fact]
+    public async Task LegacyFourByteEos_EndsTheRequest()
+    {
+        var request = RequestBytes(A.Value(A.Str("legacy")), Md("echo_string"));
+        Assert.Equal("FFFFFFFF00000000", Convert.ToHexString(request, request.Length - 8, 8));
+        byte[] legacy = [.. request.AsSpan(0, request.Length - 8), 0, 0, 0, 0];
+        await _client.WriteRawAsync(legacy);
+        var response = await ReadResponseAsync();
+        Assert.Equal("legacy", ((StringArray)Assert.Single(response.Batches).Batch.Column(0)).GetString(0));
+        await AssertStillServesAsync();
+    }
+
+    [Fact]
+    public async Task RequestsBackToBackInOneWrite_AreAnsweredInOrder()
+    {
+        // The reader keeps bytes read past one stream's EOS for the next stream (§1.1).
+        var bytes = new List<byte>();
+        for (int i = 0; i < 5; i++) bytes.AddRange(RequestBytes(A.Value(A.I64(i)), Md("echo_int")));
+        await _client.WriteRawAsync(bytes.ToArray());
+        for (int i = 0; i < 5; i++)
+        {
+            var response = await ReadResponseAsync();
+            Assert.Equal(i, ((Int64Array)Assert.Single(response.Batches).Batch.Column(0)).GetValue(0));
+        }
+        await AssertStillServesAsync();
+    }
+
     // ------------------------------------------------------------------ method errors
 
     [Fact]

@@ -67,6 +67,6 @@ public static class Args
     public static async ValueTask<RecordBatch> DataclassAsync(RpcRequest request, string name, Schema schema, string typeName) =>
         await Dataclass.DecodeAsync(Binary(request, name), schema, $"{typeName} parameter '{name}'").ConfigureAwait(false);
 
-    /// <summary>Hands an array back as a stream-ready value of the same column.</summary>
+    /// <summary>The completed result of a synchronous unary handler (null for a void method).</summary>
     public static ValueTask<IArrowArray?> Return(IArrowArray? value) => ValueTask.FromResult(value);
 }
