@@ -10,6 +10,61 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "Vgi.Generators";
 
+    public static readonly DiagnosticDescriptor UnsupportedParameterType = new(
+        "VGEN0001", "Unsupported parameter type",
+        "Parameter '{0}' of [ScalarFunction] '{1}': {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor UnsupportedReturnType = new(
+        "VGEN0002", "Unsupported return type",
+        "[ScalarFunction] '{0}' returns {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor FunctionNotStatic = new(
+        "VGEN0003", "Function must be static",
+        "[ScalarFunction] '{0}' is an instance method; make it static (the worker calls it without an object)",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor FunctionIsGeneric = new(
+        "VGEN0004", "Function cannot be generic",
+        "[ScalarFunction] '{0}' is generic; SQL needs concrete types, so declare one non-generic method per type (they can share the SQL name as overloads)",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ByRefParameter = new(
+        "VGEN0005", "ref, out and in parameters are not supported",
+        "Parameter '{0}' of [ScalarFunction] '{1}' is passed by reference ('{2}'); take it by value and return the result",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BadConstType = new(
+        "VGEN0006", "Unsupported [Const] parameter",
+        "[Const] parameter '{0}' of [ScalarFunction] '{1}' has type '{2}'; constants must be bool, an integer, float, double, string, byte[], DateOnly, TimeOnly, DateTime, DateTimeOffset, TimeSpan or an enum",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor InvalidSqlName = new(
+        "VGEN0007", "Invalid SQL name",
+        "'{0}' is not a valid SQL {1} name; use letters, digits and '_' and start with a letter or '_'",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor DuplicateFunction = new(
+        "VGEN0008", "Duplicate function signature",
+        "Scalar function '{0}.{1}({2})' is declared twice (also by '{3}'); rename one with [ScalarFunction(\"other_name\")] or change its parameter types",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ParamsMisuse = new(
+        "VGEN0009", "Unsupported params parameter",
+        "Parameter '{0}' of [ScalarFunction] '{1}': {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor FunctionInaccessible = new(
+        "VGEN0010", "Function is not accessible",
+        "[ScalarFunction] '{0}' is {1}; make it and its containing types public or internal so the generated registration can call it",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor VectorizedMisuse = new(
+        "VGEN0011", "Malformed vectorized function",
+        "[ScalarFunction] '{0}': {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor RecordNotPartial = new(
         "VGEN0101", "[ArrowRecord] type must be partial",
         "'{0}' is marked [ArrowRecord] but is not partial; declare it 'partial' (and every type containing it) so the codec can be generated into it",

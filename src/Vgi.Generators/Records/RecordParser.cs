@@ -64,7 +64,7 @@ internal static class RecordParser
             }
 
             bool schemaNullable = nullability switch { 1 => true, 2 => false, _ => model.IsNullable };
-            string? defaultValue = parameter is { HasExplicitDefaultValue: true } ? DefaultLiteral(parameter) : null;
+            string? defaultValue = parameter is { HasExplicitDefaultValue: true } ? SymbolText.DefaultValue(parameter) : null;
             fields.Add(new FieldModel(property.Name, arrowName, model, schemaNullable,
                 parameter is null ? -1 : parameter.Ordinal, parameter?.Name, defaultValue, Required: parameter is { HasExplicitDefaultValue: false }));
         }
@@ -139,24 +139,6 @@ internal static class RecordParser
             if (arg.Key == name && arg.Value.Value is int value) return value;
         }
         return null;
-    }
-
-    private static string DefaultLiteral(IParameterSymbol parameter)
-    {
-        object? value = parameter.ExplicitDefaultValue;
-        if (value is null) return "default";
-        if (parameter.Type.TypeKind == TypeKind.Enum) return $"({parameter.Type.ToDisplayString(TypeMapper.TypeFormat)}){value}";
-        return value switch
-        {
-            string s => Naming.Literal(s),
-            bool b => b ? "true" : "false",
-            float f => SymbolDisplay.FormatPrimitive(f, quoteStrings: false, useHexadecimalNumbers: false) + "f",
-            double d => SymbolDisplay.FormatPrimitive(d, quoteStrings: false, useHexadecimalNumbers: false) + "d",
-            long l => l + "L",
-            ulong ul => ul + "UL",
-            uint ui => ui + "U",
-            _ => $"({parameter.Type.ToDisplayString(TypeMapper.TypeFormat)}){SymbolDisplay.FormatPrimitive(value, quoteStrings: true, useHexadecimalNumbers: false)}",
-        };
     }
 
     private static List<string> Declarations(INamedTypeSymbol type)

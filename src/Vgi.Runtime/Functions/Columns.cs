@@ -114,13 +114,42 @@ public static class Columns
         return new BooleanColumn(data.Buffers[1].Span, data.Buffers[0].Span, data.Offset, data.GetNullCount());
     }
 
-    /// <summary>utf8 or binary (the generated code reads strings as UTF-8 bytes).</summary>
+    /// <summary>
+    /// utf8 or binary, read as bytes (UTF-8 for strings). large_utf8, views and dictionaries of
+    /// strings, which bind admits as VARCHAR, are copied into one utf8 buffer first.
+    /// </summary>
     public static BinaryColumn Binary(IArrowArray array)
     {
-        if (array is not (StringArray or BinaryArray)) throw Unexpected(array, "VARCHAR or BLOB");
+        if (array is not (StringArray or BinaryArray)) array = ToFlatBinary(array);
         var data = array.Data;
         var offsets = MemoryMarshal.Cast<byte, int>(data.Buffers[1].Span);
         return new BinaryColumn(offsets, data.Buffers[2].Span, data.Buffers[0].Span, data.Offset, data.GetNullCount());
+    }
+
+    /// <summary>
+    /// The column as the exact Arrow array class <paramref name="declared"/> stands for, for
+    /// array-vectorized functions: widened numbers and flattened strings are converted once.
+    /// </summary>
+    public static IArrowArray As(IArrowArray array, IArrowType declared)
+    {
+        if (Vgi.Rpc.BatchCoercion.TypesEqual(array.Data.DataType, declared)) return array;
+        if (declared is StringType or BinaryType) return ToFlatBinary(array);
+        return Vgi.Rpc.BatchCoercion.Cast(array, declared) ?? throw Unexpected(array, ArgumentTypes.SqlName(declared));
+    }
+
+    private static IArrowArray ToFlatBinary(IArrowArray array)
+    {
+        int n = array.Length;
+        bool text = array.Data.DataType is LargeStringType or StringViewType or DictionaryType;
+        if (text)
+        {
+            var strings = new string?[n];
+            for (int i = 0; i < n; i++) strings[i] = Codecs.ArrowRead.String(array, i);
+            return Codecs.ArrowWrite.Utf8(strings);
+        }
+        var bytes = new byte[]?[n];
+        for (int i = 0; i < n; i++) bytes[i] = Codecs.ArrowRead.Binary(array, i);
+        return Codecs.ArrowWrite.Binary(bytes);
     }
 
     private static T[] Widen<TSource, T>(ReadOnlySpan<TSource> source, Func<TSource, T> convert)

@@ -1,0 +1,303 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Vgi.Generators.Common;
+using Vgi.Generators.Diagnostics;
+using Vgi.Generators.Types;
+
+namespace Vgi.Generators.Functions;
+
+/// <summary>Builds a <see cref="ScalarFunctionModel"/> from a [ScalarFunction] method, reporting everything it cannot serve.</summary>
+internal static class ScalarFunctionParser
+{
+    public const string Attribute = "Vgi.ScalarFunctionAttribute";
+    private const string ConstAttribute = "Vgi.ConstAttribute";
+    private const string ContextType = "Vgi.VgiContext";
+    private static readonly Regex SqlIdentifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+
+    public static ScalarFunctionModel Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, CancellationToken ct)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        string display = method.ContainingType.Name + "." + method.Name;
+        var nameLocation = syntax.Identifier.GetLocation();
+
+        if (!method.IsStatic) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FunctionNotStatic, nameLocation, display));
+        if (method.IsGenericMethod) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FunctionIsGeneric, nameLocation, display));
+        if (Inaccessibility(method) is { } hidden) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FunctionInaccessible, nameLocation, display, hidden));
+
+        string sqlName = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? Naming.SnakeCase(method.Name);
+        string schema = Named(attribute, "Schema") as string ?? "main";
+        int stability = Named(attribute, "Stability") as int? ?? 0;
+        string description = Named(attribute, "Description") as string ?? Summary(syntax) ?? "";
+        var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(ct).GetLocation() ?? nameLocation;
+        if (!SqlIdentifier.IsMatch(sqlName)) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSqlName, attributeLocation, sqlName, "function"));
+        if (!SqlIdentifier.IsMatch(schema)) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSqlName, attributeLocation, schema, "schema"));
+
+        // A generic method's type parameters would each add an "unsupported type" error: report the cause only.
+        if (method.IsGenericMethod)
+            return new ScalarFunctionModel(method.Name, ClassName(method), sqlName, schema, description, stability, KernelShape.RowWise,
+                EquatableArray<ParameterModel>.Empty, null, null, LocationInfo.From(nameLocation), new EquatableArray<DiagnosticInfo>(diagnostics));
+
+        var shape = ShapeOf(method);
+        var parameters = new List<ParameterModel>();
+        for (int i = 0; i < method.Parameters.Length; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var p = method.Parameters[i];
+            var parameterSyntax = syntax.ParameterList.Parameters[i];
+            var location = parameterSyntax.Type?.GetLocation() ?? p.Locations.FirstOrDefault();
+            var parameter = ParseParameter(p, i == method.Parameters.Length - 1, shape, display, location, parameterSyntax.GetLocation(), diagnostics);
+            if (parameter is not null) parameters.Add(parameter);
+        }
+
+        TypeModel? result = null;
+        string? resultArray = null;
+        var returnLocation = syntax.ReturnType.GetLocation();
+        switch (shape)
+        {
+            case KernelShape.RowWise:
+                result = ParseReturn(method.ReturnType, display, returnLocation, diagnostics);
+                break;
+            case KernelShape.Spans:
+                var spanResult = parameters.LastOrDefault(p => p.Role == ParameterRole.SpanResult);
+                result = spanResult?.Type;
+                if (parameters.Any(p => p.Role is ParameterRole.Column or ParameterRole.Varargs or ParameterRole.ArrayColumn))
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.VectorizedMisuse, nameLocation, display,
+                        "a span-vectorized function (void, last parameter Span<T>) takes its columns as ReadOnlySpan<T>; mix no row values into it"));
+                break;
+            case KernelShape.Arrays:
+                resultArray = method.ReturnType.ToDisplayString(TypeMapper.TypeFormat);
+                result = ArrayElement(method.ReturnType);
+                if (result is null)
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, returnLocation, display,
+                        $"'{method.ReturnType.ToDisplayString()}'; an array-vectorized function returns one of Int8Array…UInt64Array, FloatArray, DoubleArray, BooleanArray, StringArray, BinaryArray, Date32Array"));
+                if (parameters.Any(p => p.Role is ParameterRole.Column or ParameterRole.Varargs or ParameterRole.SpanColumn))
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.VectorizedMisuse, nameLocation, display,
+                        "an array-vectorized function (returns an Arrow array) takes its columns as Arrow arrays too"));
+                break;
+        }
+
+        return new ScalarFunctionModel(
+            method.ContainingType.ToDisplayString(TypeMapper.TypeFormat) + "." + method.Name,
+            ClassName(method),
+            sqlName,
+            schema,
+            description,
+            stability,
+            shape,
+            new EquatableArray<ParameterModel>(parameters),
+            result,
+            resultArray,
+            LocationInfo.From(nameLocation),
+            new EquatableArray<DiagnosticInfo>(diagnostics));
+    }
+
+    private static KernelShape ShapeOf(IMethodSymbol method)
+    {
+        if (method.ReturnsVoid && method.Parameters.LastOrDefault()?.Type is INamedTypeSymbol { Name: "Span", ContainingNamespace.Name: "System" })
+            return KernelShape.Spans;
+        if (IsArrowArray(method.ReturnType)) return KernelShape.Arrays;
+        return KernelShape.RowWise;
+    }
+
+    private static bool IsArrowArray(ITypeSymbol type) =>
+        type.ContainingNamespace?.ToDisplayString() == "Apache.Arrow" && type.AllInterfaces.Any(i => i.ToDisplayString() == "Apache.Arrow.IArrowArray");
+
+    private static ParameterModel? ParseParameter(IParameterSymbol p, bool last, KernelShape shape, string display, Location? location, Location wholeParameter, List<DiagnosticInfo> diagnostics)
+    {
+        if (p.RefKind != RefKind.None)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ByRefParameter, wholeParameter, p.Name, display, p.RefKind == RefKind.Out ? "out" : p.RefKind == RefKind.Ref ? "ref" : "in"));
+            return null;
+        }
+        string typeName = p.Type.ToDisplayString();
+        string? defaultValue = p.HasExplicitDefaultValue ? SymbolText.DefaultValue(p) : null;
+        bool isConst = p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ConstAttribute);
+
+        if (typeName == ContextType) return new ParameterModel(p.Name, p.Name, ParameterRole.Context, null, false, null, null);
+        if (typeName == "System.Threading.CancellationToken") return new ParameterModel(p.Name, p.Name, ParameterRole.Cancellation, null, false, null, null);
+
+        if (p.IsParams)
+        {
+            string? problem = isConst ? "a params array cannot be [Const]; declare the constants before it"
+                : p.Type is not IArrayTypeSymbol ? "use a params array (params T[] values)"
+                : null;
+            if (problem is null && p.Type is IArrayTypeSymbol array)
+            {
+                var element = TypeMapper.Map(array.ElementType, TypeMapper.Storage.Inferred, out var error);
+                if (element is not null) return new ParameterModel(p.Name, p.Name, ParameterRole.Varargs, element, false, null, null);
+                problem = error;
+            }
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParamsMisuse, location, p.Name, display, problem ?? "unsupported params type"));
+            return null;
+        }
+
+        if (isConst)
+        {
+            var type = TypeMapper.Map(p.Type, TypeMapper.Storage.Inferred, out _);
+            if (type is null || type.Kind is ArrowKind.List or ArrowKind.Map or ArrowKind.Struct or ArrowKind.IpcRecord or ArrowKind.Schema or ArrowKind.RecordBatch)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadConstType, location, p.Name, display, typeName));
+                return null;
+            }
+            return new ParameterModel(p.Name, p.Name, ParameterRole.Constant, type, false, null, defaultValue);
+        }
+
+        switch (shape)
+        {
+            case KernelShape.Spans when last:
+            case KernelShape.Spans when p.Type is INamedTypeSymbol { Name: "ReadOnlySpan" }:
+            {
+                var element = ((INamedTypeSymbol)p.Type).TypeArguments.FirstOrDefault();
+                var model = element is null ? null : TypeMapper.Map(element, TypeMapper.Storage.Inferred, out _);
+                if (model is null || model.IsNullable || model.Kind is not (ArrowKind.Int8 or ArrowKind.Int16 or ArrowKind.Int32 or ArrowKind.Int64
+                    or ArrowKind.UInt8 or ArrowKind.UInt16 or ArrowKind.UInt32 or ArrowKind.UInt64 or ArrowKind.Float32 or ArrowKind.Float64))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.VectorizedMisuse, location, display,
+                        $"span parameter '{p.Name}' has element type '{element?.ToDisplayString()}'; spans carry fixed-width numbers (sbyte…ulong, float, double). Use the row-wise form for other types"));
+                    return null;
+                }
+                return new ParameterModel(p.Name, p.Name, last ? ParameterRole.SpanResult : ParameterRole.SpanColumn, model, false, null, null);
+            }
+            case KernelShape.Arrays when IsArrowArray(p.Type):
+            {
+                var model = ArrayElement(p.Type);
+                if (model is null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, location, p.Name, display,
+                        $"'{p.Type.ToDisplayString()}' is not supported in array form; use Int8Array…UInt64Array, FloatArray, DoubleArray, BooleanArray, StringArray, BinaryArray or Date32Array"));
+                    return null;
+                }
+                return new ParameterModel(p.Name, p.Name, ParameterRole.ArrayColumn, model, false, p.Type.ToDisplayString(TypeMapper.TypeFormat), null);
+            }
+        }
+
+        if (p.Type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System" } span
+            && span.TypeArguments[0].SpecialType == SpecialType.System_Byte && shape == KernelShape.RowWise)
+        {
+            var utf8 = new TypeModel(ArrowKind.Utf8, "global::System.ReadOnlySpan<byte>", "global::System.ReadOnlySpan<byte>", false, true);
+            return new ParameterModel(p.Name, p.Name, ParameterRole.Column, utf8, true, null, null);
+        }
+
+        var column = TypeMapper.Map(p.Type, TypeMapper.Storage.Inferred, out var columnError);
+        if (column is null || column.Kind is ArrowKind.IpcRecord or ArrowKind.Schema or ArrowKind.RecordBatch)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, location, p.Name, display, columnError ?? $"'{typeName}' cannot be a column"));
+            return null;
+        }
+        return new ParameterModel(p.Name, p.Name, ParameterRole.Column, column, false, null, defaultValue);
+    }
+
+    private static TypeModel? ParseReturn(ITypeSymbol type, string display, Location location, List<DiagnosticInfo> diagnostics)
+    {
+        string? problem;
+        if (type.SpecialType == SpecialType.System_Void) problem = "nothing; a scalar function returns one value per row (or use the span form: void F(ReadOnlySpan<T> x, Span<R> result))";
+        else if (type is INamedTypeSymbol { Name: "Task" or "ValueTask" })
+            problem = $"'{type.ToDisplayString()}'; scalar functions run synchronously per batch, so return the value itself";
+        else
+        {
+            var model = TypeMapper.Map(type, TypeMapper.Storage.Inferred, out var error);
+            if (model is not null && model.Kind is not (ArrowKind.IpcRecord or ArrowKind.Schema or ArrowKind.RecordBatch)) return model;
+            problem = "a type with no SQL mapping: " + (error ?? $"'{type.ToDisplayString()}'");
+        }
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, location, display, problem));
+        return null;
+    }
+
+    /// <summary>The value mapping of an Apache.Arrow array class, for the array-vectorized form.</summary>
+    private static TypeModel? ArrayElement(ITypeSymbol arrayType)
+    {
+        ArrowKind? kind = arrayType.Name switch
+        {
+            "Int8Array" => ArrowKind.Int8,
+            "Int16Array" => ArrowKind.Int16,
+            "Int32Array" => ArrowKind.Int32,
+            "Int64Array" => ArrowKind.Int64,
+            "UInt8Array" => ArrowKind.UInt8,
+            "UInt16Array" => ArrowKind.UInt16,
+            "UInt32Array" => ArrowKind.UInt32,
+            "UInt64Array" => ArrowKind.UInt64,
+            "FloatArray" => ArrowKind.Float32,
+            "DoubleArray" => ArrowKind.Float64,
+            "BooleanArray" => ArrowKind.Bool,
+            "StringArray" => ArrowKind.Utf8,
+            "BinaryArray" => ArrowKind.Binary,
+            "Date32Array" => ArrowKind.Date32,
+            _ => null,
+        };
+        if (kind is null) return null;
+        string name = arrayType.ToDisplayString(TypeMapper.TypeFormat).TrimEnd('?');
+        return new TypeModel(kind.Value, name, name, true, false);
+    }
+
+    private static object? Named(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
+
+    /// <summary>Why generated code in the same assembly cannot call the method, or null.</summary>
+    private static string? Inaccessibility(IMethodSymbol method)
+    {
+        if (method.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            return method.DeclaredAccessibility.ToString().ToLowerInvariant();
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
+                return $"inside {type.DeclaredAccessibility.ToString().ToLowerInvariant()} type '{type.Name}'";
+        }
+        return null;
+    }
+
+    /// <summary><c>Text_UpperCase</c>, with a suffix for C# overloads that share a method name.</summary>
+    private static string ClassName(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        string prefix = type.ToDisplayString().Replace('.', '_').Replace('<', '_').Replace('>', '_').Replace(',', '_').Replace(' ', '_');
+        var siblings = type.GetMembers(method.Name).OfType<IMethodSymbol>().ToList();
+        string suffix = siblings.Count > 1 ? "_" + siblings.IndexOf(method) : "";
+        return $"{prefix}_{method.Name}{suffix}";
+    }
+
+    /// <summary>The text of the method's XML <c>&lt;summary&gt;</c>, read from the trivia (works whether or not doc comments are enabled).</summary>
+    private static string? Summary(MethodDeclarationSyntax syntax)
+    {
+        var text = new StringBuilder();
+        foreach (var trivia in syntax.GetLeadingTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia))
+            {
+                foreach (var line in trivia.ToFullString().Split('\n')) text.AppendLine(StripSlashes(line));
+            }
+            else if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && trivia.ToString().StartsWith("///", StringComparison.Ordinal))
+            {
+                text.AppendLine(StripSlashes(trivia.ToString()));
+            }
+        }
+        if (text.Length == 0) return null;
+        try
+        {
+            var summary = XElement.Parse("<doc>" + text + "</doc>").Element("summary");
+            if (summary is null) return null;
+            var plain = new StringBuilder();
+            foreach (var node in summary.DescendantNodes())
+            {
+                if (node is XText t) plain.Append(t.Value);
+                else if (node is XElement { Name.LocalName: "see" or "seealso" or "paramref" or "typeparamref" } e && !e.Nodes().Any())
+                    plain.Append(((string?)e.Attribute("cref") ?? (string?)e.Attribute("name") ?? (string?)e.Attribute("langword") ?? "").Split(':').Last().Split('.').Last());
+            }
+            return Regex.Replace(plain.ToString(), @"\s+", " ").Trim();
+        }
+        catch (System.Xml.XmlException)
+        {
+            return null;
+        }
+    }
+
+    private static string StripSlashes(string line)
+    {
+        string trimmed = line.TrimStart();
+        return trimmed.StartsWith("///", StringComparison.Ordinal) ? trimmed.Substring(3) : trimmed;
+    }
+}

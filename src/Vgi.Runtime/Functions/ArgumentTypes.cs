@@ -1,0 +1,115 @@
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using Vgi.Protocol;
+using Vgi.Rpc;
+
+namespace Vgi.Functions;
+
+/// <summary>
+/// Bind-time checks generated binders call: does the caller's Arrow type fit the declared one, and
+/// how well. An exact type scores 2, an implicit widening DuckDB users expect (INTEGER → BIGINT,
+/// FLOAT → DOUBLE, any integer → DOUBLE) scores 1; anything else is a <see cref="ScalarBindException"/>
+/// naming the argument and the expected SQL type.
+/// </summary>
+public static class ArgumentTypes
+{
+    public const int Exact = 2;
+    public const int Promoted = 1;
+
+    /// <summary>Checks that the call has exactly <paramref name="count"/> input columns (at least, with varargs).</summary>
+    public static void ExpectColumns(Schema input, int count, bool varargs, string signature)
+    {
+        int actual = input.FieldsList.Count;
+        if (varargs ? actual >= count : actual == count) return;
+        throw new ScalarBindException($"{signature} takes {(varargs ? "at least " : "")}{count} column argument{(count == 1 ? "" : "s")}, got {actual}");
+    }
+
+    /// <summary>Checks that the call has exactly <paramref name="count"/> constant arguments.</summary>
+    public static void ExpectConstants(Arguments constants, int count, string signature)
+    {
+        if (constants.Positional.Count == count) return;
+        throw new ScalarBindException($"{signature} takes {count} constant argument{(count == 1 ? "" : "s")}, got {constants.Positional.Count}");
+    }
+
+    /// <summary>Scores input column <paramref name="index"/> against <paramref name="declared"/>.</summary>
+    public static int Column(Schema input, int index, string name, IArrowType declared)
+    {
+        var actual = input.FieldsList[index].DataType;
+        return Score(actual, declared) is int score and > 0 ? score
+            : throw new ScalarBindException($"argument {index + 1} ('{name}') expects {SqlName(declared)}, got {SqlName(actual)}");
+    }
+
+    /// <summary>Scores constant <paramref name="index"/> against <paramref name="declared"/>; a NULL constant fits any type.</summary>
+    public static int Constant(Arguments constants, int index, string name, IArrowType declared)
+    {
+        var value = constants.Positional[index];
+        if (value.IsNull || value.Type is NullType) return Exact;
+        return Score(value.Type, declared) is int score and > 0 ? score
+            : throw new ScalarBindException($"constant argument '{name}' expects {SqlName(declared)}, got {SqlName(value.Type)}");
+    }
+
+    /// <summary>Fails the bind when a constant is NULL but the parameter type cannot hold null.</summary>
+    public static void NotNullConstant(Arguments constants, int index, string name)
+    {
+        if (constants.Positional[index].IsNull)
+            throw new ScalarBindException($"constant argument '{name}' cannot be NULL; declare the parameter nullable to accept NULL");
+    }
+
+    public static int Score(IArrowType actual, IArrowType declared)
+    {
+        if (BatchCoercion.TypesEqual(actual, declared)) return Exact;
+        return (declared.TypeId, actual.TypeId) switch
+        {
+            (ArrowTypeId.Int64, ArrowTypeId.Int32 or ArrowTypeId.Int16 or ArrowTypeId.Int8 or ArrowTypeId.UInt32 or ArrowTypeId.UInt16 or ArrowTypeId.UInt8) => Promoted,
+            (ArrowTypeId.Int32, ArrowTypeId.Int16 or ArrowTypeId.Int8 or ArrowTypeId.UInt16 or ArrowTypeId.UInt8) => Promoted,
+            (ArrowTypeId.Int16, ArrowTypeId.Int8 or ArrowTypeId.UInt8) => Promoted,
+            (ArrowTypeId.UInt64, ArrowTypeId.UInt32 or ArrowTypeId.UInt16 or ArrowTypeId.UInt8) => Promoted,
+            (ArrowTypeId.UInt32, ArrowTypeId.UInt16 or ArrowTypeId.UInt8) => Promoted,
+            (ArrowTypeId.UInt16, ArrowTypeId.UInt8) => Promoted,
+            (ArrowTypeId.Double, ArrowTypeId.Float or ArrowTypeId.Int64 or ArrowTypeId.Int32 or ArrowTypeId.Int16 or ArrowTypeId.Int8
+                or ArrowTypeId.UInt64 or ArrowTypeId.UInt32 or ArrowTypeId.UInt16 or ArrowTypeId.UInt8) => Promoted,
+            (ArrowTypeId.Float, ArrowTypeId.Int16 or ArrowTypeId.Int8 or ArrowTypeId.UInt16 or ArrowTypeId.UInt8) => Promoted,
+            // Reading a string from large_utf8 or a dictionary, and a timestamp in another unit, is lossless.
+            (ArrowTypeId.String, ArrowTypeId.LargeString or ArrowTypeId.StringView) => Promoted,
+            (ArrowTypeId.String, ArrowTypeId.Dictionary) when ((DictionaryType)actual).ValueType.TypeId == ArrowTypeId.String => Promoted,
+            (ArrowTypeId.Binary, ArrowTypeId.LargeBinary or ArrowTypeId.BinaryView) => Promoted,
+            (ArrowTypeId.Timestamp, ArrowTypeId.Timestamp) => Promoted,
+            (ArrowTypeId.Dictionary, ArrowTypeId.Dictionary or ArrowTypeId.String) => Promoted,
+            (ArrowTypeId.List, ArrowTypeId.List or ArrowTypeId.LargeList) => ListScore((NestedType)actual, (NestedType)declared),
+            _ => 0,
+        };
+    }
+
+    private static int ListScore(NestedType actual, NestedType declared) =>
+        Score(actual.Fields[0].DataType, declared.Fields[0].DataType) > 0 ? Promoted : 0;
+
+    /// <summary>The DuckDB name of an Arrow type, for messages users read.</summary>
+    public static string SqlName(IArrowType type) => type switch
+    {
+        BooleanType => "BOOLEAN",
+        Int8Type => "TINYINT",
+        Int16Type => "SMALLINT",
+        Int32Type => "INTEGER",
+        Int64Type => "BIGINT",
+        UInt8Type => "UTINYINT",
+        UInt16Type => "USMALLINT",
+        UInt32Type => "UINTEGER",
+        UInt64Type => "UBIGINT",
+        FloatType => "FLOAT",
+        DoubleType => "DOUBLE",
+        StringType or LargeStringType or StringViewType => "VARCHAR",
+        BinaryType or LargeBinaryType or BinaryViewType => "BLOB",
+        Date32Type or Date64Type => "DATE",
+        Time32Type or Time64Type => "TIME",
+        TimestampType ts => ts.Timezone is null ? "TIMESTAMP" : "TIMESTAMP WITH TIME ZONE",
+        DurationType or IntervalType => "INTERVAL",
+        Decimal128Type d => $"DECIMAL({d.Precision},{d.Scale})",
+        ListType l => SqlName(l.ValueDataType) + "[]",
+        LargeListType l => SqlName(l.ValueDataType) + "[]",
+        MapType m => $"MAP({SqlName(m.KeyField.DataType)}, {SqlName(m.ValueField.DataType)})",
+        StructType s => "STRUCT(" + string.Join(", ", s.Fields.Select(f => $"{f.Name} {SqlName(f.DataType)}")) + ")",
+        DictionaryType => "ENUM",
+        NullType => "NULL",
+        _ => type.Name.ToUpperInvariant(),
+    };
+}

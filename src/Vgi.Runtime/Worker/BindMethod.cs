@@ -1,0 +1,42 @@
+using Vgi.Protocol;
+using Vgi.Rpc;
+
+namespace Vgi.Worker;
+
+/// <summary>
+/// The <c>bind</c> RPC (vgi-functions §3.1–3.2): resolves the call and answers its output schema.
+/// DuckDB sends it twice per scalar statement (plan time, then on the execution connection), and
+/// may run it during planning for constant folding; it keeps no state.
+/// </summary>
+internal static class BindMethod
+{
+    public static RpcMethod Create(FunctionSet functions) =>
+        ProtocolMethods.Unary<BindParams, BindResult>("bind", (p, _) =>
+        {
+            var request = p.Request ?? throw WorkerErrors.ValueError("bind: the request carries no BindRequest");
+            return request.FunctionType switch
+            {
+                FunctionType.Scalar => BindScalar(functions, request),
+                _ => throw Unsupported(request),
+            };
+        });
+
+    private static BindResult BindScalar(FunctionSet functions, BindRequest request) => new()
+    {
+        OutputSchema = ScalarResolver.Bind(functions, request).OutputSchema,
+        OpaqueData = null,
+        LookupSecretTypes = [],
+        LookupScopes = [],
+        LookupNames = [],
+    };
+
+    /// <summary>The function kinds this worker does not serve yet (table functions arrive with issue 5).</summary>
+    public static RpcException Unsupported(BindRequest request) => request.FunctionType switch
+    {
+        FunctionType.Table or FunctionType.TableBuffering =>
+            WorkerErrors.NotImplemented($"{request.FunctionName}: table functions are not served by this worker"),
+        FunctionType.Aggregate =>
+            WorkerErrors.NotImplemented($"{request.FunctionName}: aggregate functions are not served by this worker"),
+        _ => WorkerErrors.ValueError($"{request.FunctionName}: unknown function type {request.FunctionType}"),
+    };
+}

@@ -1,0 +1,23 @@
+using Vgi.Functions;
+
+namespace Vgi;
+
+/// <summary>How <see cref="VgiWorker"/> presents itself: the catalog it answers for and the functions it serves.</summary>
+public sealed class VgiWorkerOptions
+{
+    /// <summary>
+    /// The catalog name reported by <c>catalog_catalogs</c> (default <c>functions</c>, as in
+    /// vgi-python). It names the catalog in a bare-form <c>ATTACH '&lt;location&gt;' (TYPE vgi)</c>;
+    /// <c>catalog_attach</c> itself accepts any requested name (see <see cref="VgiWorker"/>).
+    /// </summary>
+    public string CatalogName { get; init; } = "functions";
+
+    /// <summary>Worker software version reported by <c>catalog_catalogs</c> (<c>implementation_version</c>); null = not reported.</summary>
+    public string? ImplementationVersion { get; init; }
+
+    /// <summary>
+    /// Scalar functions served in addition to those generated code registered in
+    /// <see cref="FunctionRegistry"/>: hand-written definitions, or functions for tests.
+    /// </summary>
+    public IReadOnlyList<ScalarFunctionDefinition> ScalarFunctions { get; init; } = [];
+}

@@ -1,0 +1,92 @@
+using Apache.Arrow.Types;
+using Vgi.Protocol;
+using Vgi.Rpc;
+using Vgi.Worker.Tests.Infrastructure;
+
+namespace Vgi.Worker.Tests;
+
+/// <summary>Calls that do not bind: clear messages, and the worker keeps serving.</summary>
+public sealed class BindErrorTests
+{
+    [Fact]
+    public async Task WrongType_SingleOverload_NamesTheArgumentAndExpectedType()
+    {
+        await using var w = TestWorker.StartStdio();
+        var e = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Scalar("upper_case", Requests.Input(Int64Type.Default))));
+        Assert.Equal("TypeError", e.TypeName);
+        Assert.Equal("TypeError: upper_case: argument 'value' must be VARCHAR (utf8), got int64", e.Message);
+        await AssertStillServesAsync(w);
+    }
+
+    [Fact]
+    public async Task WrongType_SeveralOverloads_ListsEachReason()
+    {
+        await using var w = TestWorker.StartStdio();
+        var e = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Scalar("multiply", Requests.Input(StringType.Default), [Requests.I64(2)])));
+        Assert.Equal("TypeError", e.TypeName);
+        Assert.StartsWith("TypeError: No overload of multiply matches the call (col_0: utf8; constants: int64):", e.Message);
+        Assert.Contains("\n  multiply(value int64, factor int64 const): argument 'value' must be BIGINT (int64), got utf8", e.Message);
+        Assert.Contains("\n  multiply(value double, factor double const): argument 'value' must be DOUBLE (float64), got utf8", e.Message);
+        await AssertStillServesAsync(w);
+    }
+
+    [Fact]
+    public async Task BadConstant_IsReported()
+    {
+        await using var w = TestWorker.StartStdio();
+        var e = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Scalar("hash_seed", Requests.Input(), [Requests.Str("x")])));
+        Assert.Equal("TypeError: hash_seed: constant argument 'seed' must be BIGINT (int64), got utf8", e.Message);
+        var missing = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Scalar("hash_seed", Requests.Input())));
+        Assert.Equal("TypeError: hash_seed: constant argument 'seed' is missing", missing.Message);
+        var nullSeed = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Scalar("hash_seed", Requests.Input(), [Requests.I64([null])])));
+        Assert.Equal("TypeError: hash_seed: constant argument 'seed' must not be NULL", nullSeed.Message);
+        await AssertStillServesAsync(w);
+    }
+
+    [Fact]
+    public async Task UnknownFunction_NamesItAndTheAvailableOnes()
+    {
+        await using var w = TestWorker.StartStdio();
+        var e = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Scalar("nosuch", Requests.Input(Int64Type.Default))));
+        Assert.Equal("ValueError", e.TypeName);
+        Assert.Equal("ValueError: Unknown function 'nosuch'. Available: answer, bad_length, fail_when_negative, hash_seed, multiply, reverse, secret_value, setting_value, upper_case", e.Message);
+
+        // init fails the same way, in place of the header, and the pipe stays in step.
+        var init = await Assert.ThrowsAsync<RpcException>(() => w.InitAsync(Requests.Scalar("nosuch", Requests.Input(Int64Type.Default)), Requests.Input(Int64Type.Default)));
+        Assert.StartsWith("ValueError: Unknown function 'nosuch'", init.Message);
+        await AssertStillServesAsync(w);
+    }
+
+    [Fact]
+    public async Task TableFunctionType_IsNotServedYet()
+    {
+        await using var w = TestWorker.StartStdio();
+        var request = Requests.Scalar("upper_case", Requests.Input(StringType.Default)) with { FunctionType = FunctionType.Table, InputSchema = null };
+        var e = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(request));
+        Assert.Equal("NotImplementedError: upper_case: table functions are not served by this worker", e.Message);
+        var init = await Assert.ThrowsAsync<RpcException>(() => w.InitAsync(request, Requests.Input()));
+        Assert.Equal("NotImplementedError: upper_case: table functions are not served by this worker", init.Message);
+        await AssertStillServesAsync(w);
+    }
+
+    [Fact]
+    public async Task WrongProtocolVersion_IsRejected()
+    {
+        await using var w = TestWorker.StartStdio();
+        w.Rpc.ProtocolVersion = "2.0.0";
+        var e = await Assert.ThrowsAsync<RpcException>(() => w.AttachAsync("w"));
+        Assert.Contains("protocol_version mismatch", e.Message);
+        w.Rpc.ProtocolVersion = "1.0.0";
+        await AssertStillServesAsync(w);
+    }
+
+    internal static async Task AssertStillServesAsync(VgiClient w)
+    {
+        var request = Requests.Scalar("multiply", Requests.Input(Int64Type.Default), [Requests.I64(10)]);
+        var bind = await w.BindAsync(request);
+        await using var session = await w.InitAsync(request, bind.Value.OutputSchema);
+        using (var result = await session.ExchangeAsync(Requests.Batch(Requests.Input(Int64Type.Default), Requests.I64(4))).Timed())
+            Assert.Equal(40L, ((Apache.Arrow.Int64Array)result.Batch.Column(0)).GetValue(0));
+        await session.CloseAsync().Timed();
+    }
+}
