@@ -11,7 +11,7 @@ public sealed class BindErrorTests
     [Fact]
     public async Task WrongType_SingleOverload_NamesTheArgumentAndExpectedType()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var e = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Scalar("upper_case", Requests.Input(Int64Type.Default))));
         Assert.Equal("TypeError", e.TypeName);
         Assert.Equal("TypeError: upper_case: argument 'value' must be VARCHAR (utf8), got int64", e.Message);
@@ -21,7 +21,7 @@ public sealed class BindErrorTests
     [Fact]
     public async Task WrongType_SeveralOverloads_ListsEachReason()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var e = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Scalar("multiply", Requests.Input(StringType.Default), [Requests.I64(2)])));
         Assert.Equal("TypeError", e.TypeName);
         Assert.StartsWith("TypeError: No overload of multiply matches the call (col_0: utf8; constants: int64):", e.Message);
@@ -33,7 +33,7 @@ public sealed class BindErrorTests
     [Fact]
     public async Task BadConstant_IsReported()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var e = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Scalar("hash_seed", Requests.Input(), [Requests.Str("x")])));
         Assert.Equal("TypeError: hash_seed: constant argument 'seed' must be BIGINT (int64), got utf8", e.Message);
         var missing = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Scalar("hash_seed", Requests.Input())));
@@ -46,7 +46,7 @@ public sealed class BindErrorTests
     [Fact]
     public async Task UnknownFunction_NamesItAndTheAvailableOnes()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var e = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Scalar("nosuch", Requests.Input(Int64Type.Default))));
         Assert.Equal("ValueError", e.TypeName);
         Assert.Equal("ValueError: Unknown function 'nosuch'. Available: answer, bad_length, fail_when_negative, hash_seed, multiply, reverse, secret_value, setting_value, upper_case", e.Message);
@@ -60,7 +60,7 @@ public sealed class BindErrorTests
     [Fact]
     public async Task TableFunctionType_IsNotServedYet()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var request = Requests.Scalar("upper_case", Requests.Input(StringType.Default)) with { FunctionType = FunctionType.Table, InputSchema = null };
         var e = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(request));
         Assert.Equal("NotImplementedError: upper_case: table functions are not served by this worker", e.Message);
@@ -72,7 +72,7 @@ public sealed class BindErrorTests
     [Fact]
     public async Task WrongProtocolVersion_IsRejected()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         w.Rpc.ProtocolVersion = "2.0.0";
         var e = await Assert.ThrowsAsync<RpcException>(() => w.AttachAsync("w"));
         Assert.Contains("protocol_version mismatch", e.Message);

@@ -24,7 +24,7 @@ public sealed class ContextTests
     [Fact]
     public async Task Settings_AreReadByNameAsText()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         byte[] settings = Requests.OneRow(("greeting", Requests.Str("hello")), ("limit", Requests.I64(5)), ("ratio", Requests.F64(0.25)),
             ("flag", new BooleanArray.Builder().Append(true).Build()), ("unset", Requests.Str([null])));
         var logs = new List<string>();
@@ -41,7 +41,7 @@ public sealed class ContextTests
     [Fact]
     public async Task Secrets_AreReadByType()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var type = new StructType([
             new Field("name", StringType.Default, true), new Field("provider", StringType.Default, true), new Field("type", StringType.Default, true),
             new Field("key_id", StringType.Default, true), new Field("port", Int64Type.Default, true)]);

@@ -11,7 +11,7 @@ public sealed class ExchangeErrorTests
     [Fact]
     public async Task UserExceptionMidExchange_ThenTheNextCallWorks()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var input = Requests.Input(Int64Type.Default);
         var request = Requests.Scalar("fail_when_negative", input);
         var bind = await w.BindAsync(request);
@@ -41,7 +41,7 @@ public sealed class ExchangeErrorTests
     [Fact]
     public async Task ExceptionOnTheFirstBatch_ThenTheNextCallWorks()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var input = Requests.Input(Int64Type.Default);
         var request = Requests.Scalar("fail_when_negative", input);
         var bind = await w.BindAsync(request);
@@ -56,7 +56,7 @@ public sealed class ExchangeErrorTests
     [Fact]
     public async Task WrongRowCount_IsAnErrorNamingTheFunction()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var input = Requests.Input(Int64Type.Default);
         var request = Requests.Scalar("bad_length", input);
         var bind = await w.BindAsync(request);

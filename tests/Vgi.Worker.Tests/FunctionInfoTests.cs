@@ -12,7 +12,7 @@ public sealed class FunctionInfoTests
     [Fact]
     public async Task ScalarListing_HasEveryOverloadOfTheSchema()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
         var reply = await w.FunctionsAsync(attach, "main", CatalogObjectType.ScalarFunction);
         SchemaAssert.Equal(CatalogSchemaContentsFunctionsResult.ArrowSchema, reply.InnerSchema);
@@ -30,7 +30,7 @@ public sealed class FunctionInfoTests
     [Fact]
     public async Task ScalarFunctionInfo_FieldByField()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
         var reply = await w.FunctionsAsync(attach, "main", CatalogObjectType.ScalarFunction);
         var f = reply.Value.Items.First(i => i.Name == "multiply" && ((Schema)i.OutputSchema).FieldsList[0].DataType is Int64Type);
@@ -90,7 +90,7 @@ public sealed class FunctionInfoTests
     [Fact]
     public async Task ScalarFunctionInfo_RawItemMatchesTheClientsView()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
         var reply = await w.FunctionsAsync(attach, "main", CatalogObjectType.ScalarFunction);
         var item = IpcBytes.ReadBatch(CatalogTests.ReadItems(reply.Bytes)[0]);
@@ -123,7 +123,7 @@ public sealed class FunctionInfoTests
     [InlineData(CatalogObjectType.AggregateFunction)]
     public async Task OtherFunctionKinds_AreEmpty(CatalogObjectType kind)
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
         var reply = await w.FunctionsAsync(attach, "main", kind);
         Assert.Empty(reply.Value.Items);

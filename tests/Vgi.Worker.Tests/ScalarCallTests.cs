@@ -19,7 +19,7 @@ public sealed class ScalarCallTests
     [Fact]
     public async Task UpperCase_FullExtensionSequence()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
 
         // ATTACH 'anything' AS w (TYPE vgi, LOCATION …), then SELECT w.upper_case(s) FROM t.
         var attach = (await w.AttachAsync("anything")).Value.AttachOpaqueData;
@@ -77,7 +77,7 @@ public sealed class ScalarCallTests
     [Fact]
     public async Task Multiply_PromotesInt32AndUsesTheConstant()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var input = Requests.Input(Int32Type.Default);
         var request = Requests.Scalar("multiply", input, [Requests.I64(3)]);
         var bind = await w.BindAsync(request);
@@ -98,7 +98,7 @@ public sealed class ScalarCallTests
     [Fact]
     public async Task Multiply_PicksTheOverloadByInputType()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var doubles = Requests.Scalar("multiply", Requests.Input(DoubleType.Default), [Requests.F64(0.5)]);
         var bind = await w.BindAsync(doubles);
         Assert.IsType<DoubleType>(Assert.Single(bind.Value.OutputSchema.FieldsList).DataType);
@@ -114,7 +114,7 @@ public sealed class ScalarCallTests
     [Fact]
     public async Task Names_MatchCaseInsensitively()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var request = Requests.Scalar("UPPER_Case", Requests.Input(StringType.Default));
         var bind = await w.BindAsync(request);
         await using var session = await w.InitAsync(request, bind.Value.OutputSchema);
@@ -129,9 +129,9 @@ public sealed class ScalarCallTests
         // validation.md C6: the execution connection may be a fresh process.
         var request = Requests.Scalar("multiply", Requests.Input(Int64Type.Default), [Requests.I64(-2)]);
         Schema output;
-        await using (var planner = TestWorker.StartStdio()) output = (await planner.BindAsync(request)).Value.OutputSchema;
+        await using (var planner = WorkerProcess.StartStdio()) output = (await planner.BindAsync(request)).Value.OutputSchema;
 
-        await using var executor = TestWorker.StartStdio();
+        await using var executor = WorkerProcess.StartStdio();
         await using var session = await executor.InitAsync(request, output);
         using (var result = await session.ExchangeAsync(Requests.Batch(Requests.Input(Int64Type.Default), Requests.I64(1, null, 21))).Timed())
         {
@@ -146,7 +146,7 @@ public sealed class ScalarCallTests
     {
         // SELECT w.upper_case('abc'): planning folds it with one 1-row exchange; the worker must
         // also cope with an init whose input ends without any batch.
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var request = Requests.Scalar("upper_case", Requests.Input(StringType.Default));
         var bind = await w.BindAsync(request);
         await using (var session = await w.InitAsync(request, bind.Value.OutputSchema))

@@ -10,7 +10,7 @@ public sealed class ZeroColumnTests
     [Fact]
     public async Task NoArguments_OneValuePerRow()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var request = Requests.Scalar("answer", Requests.Input());
         var bind = await w.BindAsync(request);
         Assert.IsType<Int64Type>(Assert.Single(bind.Value.OutputSchema.FieldsList).DataType);
@@ -29,7 +29,7 @@ public sealed class ZeroColumnTests
     [Fact]
     public async Task ConstantsOnly_UseTheBoundConstant()
     {
-        await using var w = TestWorker.StartStdio();
+        await using var w = WorkerProcess.StartStdio();
         var request = Requests.Scalar("hash_seed", Requests.Input(), [Requests.I64(42)]);
         var bind = await w.BindAsync(request);
         await using var session = await w.InitAsync(request, bind.Value.OutputSchema);

@@ -237,7 +237,7 @@ internal sealed class ScalarFunctionEmitter
         {
             var element = varargs.Type!;
             _w.Line($"{element.CSharpType}[] {Local(varargs)} = {ArrowCodeEmitter.NewArray(element, $"{Local(varargs)}Columns.Length")};");
-            _w.Line("bool anyNull = false;");
+            if (!element.IsNullable) _w.Line("bool anyNull = false;");
             _w.Open($"for (int c = 0; c < {Local(varargs)}Columns.Length; c++)");
             if (!element.IsNullable) _w.Line($"anyNull |= {Local(varargs)}Columns[c].IsNull(i);");
             _w.Line($"{Local(varargs)}[c] = {_code.ReadExpression(element, $"{Local(varargs)}Columns[c]", "i")};");

@@ -4,7 +4,7 @@ using Apache.Arrow;
 using Apache.Arrow.Arrays;
 using Apache.Arrow.Types;
 
-namespace Vgi.Worker;
+namespace Vgi.Workers;
 
 /// <summary>
 /// One Arrow value as text, for settings and secrets: numbers in invariant culture, booleans

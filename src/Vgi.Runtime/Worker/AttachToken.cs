@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Vgi.Worker;
+namespace Vgi.Workers;
 
 /// <summary>
 /// The <c>attach_opaque_data</c> of the default catalog: a fixed prefix, then the attached name in

@@ -1,7 +1,7 @@
 using Vgi.Protocol;
 using Vgi.Rpc;
 
-namespace Vgi.Worker;
+namespace Vgi.Workers;
 
 /// <summary>
 /// The <c>bind</c> RPC (vgi-functions §3.1–3.2): resolves the call and answers its output schema.

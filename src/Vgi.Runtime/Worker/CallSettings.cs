@@ -1,7 +1,7 @@
 using Apache.Arrow;
 using Vgi.Codecs;
 
-namespace Vgi.Worker;
+namespace Vgi.Workers;
 
 /// <summary>
 /// Decodes the settings and secrets batches of a <c>BindRequest</c> (vgi-functions §4.4–4.5) into

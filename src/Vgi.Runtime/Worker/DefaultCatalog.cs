@@ -2,7 +2,7 @@ using Apache.Arrow;
 using Vgi.Protocol;
 using Vgi.Rpc;
 
-namespace Vgi.Worker;
+namespace Vgi.Workers;
 
 /// <summary>
 /// The read-only catalog of a function-only worker (vgi-catalog §6): one catalog whose schemas hold

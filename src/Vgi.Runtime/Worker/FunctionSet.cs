@@ -1,6 +1,6 @@
 using Vgi.Functions;
 
-namespace Vgi.Worker;
+namespace Vgi.Workers;
 
 /// <summary>
 /// The functions one worker serves, indexed for the catalog (by schema) and for bind (by name).

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using Vgi.Protocol;
 using Vgi.Rpc;
 
-namespace Vgi.Worker;
+namespace Vgi.Workers;
 
 /// <summary>
 /// The <c>init</c> stream (vgi-functions §3.3–3.4, §5.1): re-binds from the embedded

@@ -3,7 +3,7 @@ using Apache.Arrow.Types;
 using Vgi.Codecs;
 using Vgi.Rpc;
 
-namespace Vgi.Worker;
+namespace Vgi.Workers;
 
 /// <summary>
 /// Builds VGI unary methods from the protocol records: the parameters schema is exactly the

@@ -1,6 +1,6 @@
 using Vgi.Rpc;
 
-namespace Vgi.Worker;
+namespace Vgi.Workers;
 
 /// <summary>
 /// The <see cref="VgiContext"/> of one scalar call: logs go to the client as vgi_rpc log batches

@@ -2,7 +2,7 @@ using Apache.Arrow;
 using Vgi.Protocol;
 using Vgi.Rpc;
 
-namespace Vgi.Worker;
+namespace Vgi.Workers;
 
 /// <summary>
 /// The data phase of a scalar <c>init</c>: an exchange whose input schema is the bind's

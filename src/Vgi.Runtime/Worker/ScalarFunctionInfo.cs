@@ -2,7 +2,7 @@ using Apache.Arrow;
 using Vgi.Functions;
 using Vgi.Protocol;
 
-namespace Vgi.Worker;
+namespace Vgi.Workers;
 
 /// <summary>
 /// The <c>FunctionInfo</c> item of a scalar overload (vgi-functions §3.8), with the values

@@ -4,7 +4,7 @@ using Vgi.Functions;
 using Vgi.Protocol;
 using Vgi.Rpc;
 
-namespace Vgi.Worker;
+namespace Vgi.Workers;
 
 /// <summary>A scalar call bound to one overload: its definition, binding and <c>{result: T}</c> output schema.</summary>
 internal sealed record BoundScalar(ScalarFunctionDefinition Definition, ScalarBinding Binding, Schema OutputSchema);

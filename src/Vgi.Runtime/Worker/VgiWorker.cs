@@ -1,7 +1,7 @@
 using Vgi.Functions;
 using Vgi.Hosting;
 using Vgi.Rpc;
-using Vgi.Worker;
+using Vgi.Workers;
 
 namespace Vgi;
 

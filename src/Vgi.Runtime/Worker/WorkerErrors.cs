@@ -1,6 +1,6 @@
 using Vgi.Rpc;
 
-namespace Vgi.Worker;
+namespace Vgi.Workers;
 
 /// <summary>
 /// Errors the worker itself raises, named like vgi-python's exception classes: the client shows

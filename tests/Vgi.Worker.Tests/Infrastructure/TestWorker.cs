@@ -9,7 +9,7 @@ namespace Vgi.Worker.Tests.Infrastructure;
 /// Starts the test worker as a real child process (<c>dotnet Vgi.Worker.TestWorker.dll</c>, copied
 /// next to this assembly by the project reference), over stdio pipes or an AF_UNIX socket.
 /// </summary>
-public static class TestWorker
+public static class WorkerProcess
 {
     /// <summary>Every read waits at most this long, so a hang fails the test instead of the run.</summary>
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(15);
@@ -101,14 +101,14 @@ public sealed class UnixTestWorker : IAsyncDisposable
         string dir = Path.Combine(Path.GetTempPath(), "vgi-wt-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
         string socketPath = Path.Combine(dir, "w.sock");
-        var info = new ProcessStartInfo(TestWorker.DotnetHost)
+        var info = new ProcessStartInfo(WorkerProcess.DotnetHost)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(TestWorker.DllPath);
+        info.ArgumentList.Add(WorkerProcess.DllPath);
         info.ArgumentList.Add("--unix");
         info.ArgumentList.Add(socketPath);
         info.ArgumentList.Add("--idle-timeout");
@@ -130,7 +130,7 @@ public sealed class UnixTestWorker : IAsyncDisposable
         }
         catch
         {
-            TestWorker.KillQuietly(process);
+            WorkerProcess.KillQuietly(process);
             throw;
         }
         return worker;
@@ -138,11 +138,11 @@ public sealed class UnixTestWorker : IAsyncDisposable
 
     /// <summary>A new connection: the extension opens one per unary RPC, and one for bind + init.</summary>
     public async Task<VgiClient> ConnectAsync() =>
-        new(await RpcClient.ConnectUnixAsync(SocketPath).WaitAsync(TestWorker.ReadTimeout), Stderr);
+        new(await RpcClient.ConnectUnixAsync(SocketPath).WaitAsync(WorkerProcess.ReadTimeout), Stderr);
 
     public ValueTask DisposeAsync()
     {
-        TestWorker.KillQuietly(Process);
+        WorkerProcess.KillQuietly(Process);
         Process.Dispose();
         try
         {
