@@ -75,7 +75,8 @@ public sealed class BindErrorTests
         await using var w = WorkerProcess.StartStdio();
         w.Rpc.ProtocolVersion = "2.0.0";
         var e = await Assert.ThrowsAsync<RpcException>(() => w.AttachAsync("w"));
-        Assert.Contains("protocol_version mismatch", e.Message);
+        Assert.Equal("ProtocolVersionError", e.TypeName);
+        Assert.Equal(ErrorKinds.ProtocolVersionMismatch, e.ErrorKind);
         w.Rpc.ProtocolVersion = "1.0.0";
         await AssertStillServesAsync(w);
     }
