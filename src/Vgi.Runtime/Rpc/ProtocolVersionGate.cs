@@ -14,7 +14,7 @@ internal static class ProtocolVersionGate
             return RpcException.ProtocolVersion($"Malformed 'vgi_rpc.protocol_version' '{clientVersion}': expected MAJOR.MINOR.PATCH (server implements {serverVersion})");
         if (cMajor == major && cMinor == minor) return null;
         string upgrade = (cMajor, cMinor).CompareTo((major, minor)) < 0 ? "client" : "server";
-        return RpcException.ProtocolVersion($"Protocol version mismatch: client speaks {clientVersion}, server implements {serverVersion}; upgrade the {upgrade}");
+        return RpcException.ProtocolVersion($"protocol_version mismatch: client speaks {clientVersion}, server implements {serverVersion}; upgrade the {upgrade}");
     }
 
     /// <summary>Canonical semver without prerelease or build metadata.</summary>

@@ -45,9 +45,9 @@ internal sealed class DefaultCatalog
 
         // Schemas and their contents.
         yield return ProtocolMethods.Unary<CatalogSchemasParams, CatalogSchemasResult>("catalog_schemas",
-            (p, _) => new CatalogSchemasResult { Items = [.. _functions.Schemas.Select(s => SchemaInfo(s, p.AttachOpaqueData))] });
+            (p, _) => new CatalogSchemasResult { Items = [.. _functions.Schemas.Select(s => DescribeSchema(s, p.AttachOpaqueData))] });
         yield return ProtocolMethods.Unary<CatalogSchemaGetParams, CatalogSchemaGetResult>("catalog_schema_get",
-            (p, _) => new CatalogSchemaGetResult { Items = _functions.TryGetSchema(p.Name, out var s) ? [SchemaInfo(s, p.AttachOpaqueData)] : [] });
+            (p, _) => new CatalogSchemaGetResult { Items = _functions.TryGetSchema(p.Name, out var s) ? [DescribeSchema(s, p.AttachOpaqueData)] : [] });
         yield return ReadOnly<CatalogSchemaCreateParams>("catalog_schema_create", "create a schema");
         yield return ReadOnly<CatalogSchemaDropParams>("catalog_schema_drop", "drop a schema");
         yield return ProtocolMethods.Unary<CatalogSchemaContentsFunctionsParams, CatalogSchemaContentsFunctionsResult>("catalog_schema_contents_functions",
@@ -121,7 +121,7 @@ internal sealed class DefaultCatalog
     };
 
     /// <summary>A schema with its real object counts: 0 is a promise DuckDB trusts to skip the listing RPC.</summary>
-    private SchemaInfo SchemaInfo(string schema, byte[] attachOpaqueData) => new()
+    private SchemaInfo DescribeSchema(string schema, byte[] attachOpaqueData) => new()
     {
         Comment = null,
         Tags = ProtocolDefaults.EmptyTags,
@@ -140,11 +140,16 @@ internal sealed class DefaultCatalog
     };
 
     /// <summary>The listing of one function kind; the client rejects a listing that mixes kinds, so filter exactly.</summary>
-    private List<FunctionInfo> Functions(string schema, CatalogObjectType type) => type switch
+    private List<FunctionInfo> Functions(string schemaName, CatalogObjectType type)
     {
-        CatalogObjectType.ScalarFunction => [.. _functions.ScalarsIn(schema).Select(ScalarFunctionInfo.Create)],
-        _ => [],
-    };
+        if (!_functions.TryGetSchema(schemaName, out var schema)) return [];
+        return type switch
+        {
+            // Listed under the schema's canonical spelling, whatever case a definition used.
+            CatalogObjectType.ScalarFunction => [.. _functions.ScalarsIn(schema).Select(d => ScalarFunctionInfo.Create(d) with { SchemaName = schema })],
+            _ => [],
+        };
+    }
 
     private static RpcMethod ReadOnly<TParams>(string name, string operation) where TParams : Codecs.IArrowRecord<TParams> =>
         ProtocolMethods.Failing<TParams>(name, RpcSchemas.Empty, () => WorkerErrors.ReadOnly(operation));

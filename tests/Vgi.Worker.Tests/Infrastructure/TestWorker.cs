@@ -7,10 +7,15 @@ namespace Vgi.Worker.Tests.Infrastructure;
 
 /// <summary>
 /// Starts the test worker as a real child process (<c>dotnet Vgi.Worker.TestWorker.dll</c>, copied
-/// next to this assembly by the project reference), over stdio pipes or an AF_UNIX socket.
+/// next to this assembly by the project reference), over stdio pipes or an AF_UNIX socket. Set
+/// <c>VGI_WORKER_TEST_EXE</c> to a published executable (e.g. the native AOT build) to run that instead.
 /// </summary>
 public static class WorkerProcess
 {
+    /// <summary>The program and leading arguments that start the worker.</summary>
+    public static (string FileName, string[] Arguments) Command =>
+        Environment.GetEnvironmentVariable("VGI_WORKER_TEST_EXE") is { Length: > 0 } exe ? (exe, []) : (DotnetHost, [DllPath]);
+
     /// <summary>Every read waits at most this long, so a hang fails the test instead of the run.</summary>
     public static readonly TimeSpan ReadTimeout = TimeSpan.FromSeconds(15);
 
@@ -39,7 +44,8 @@ public static class WorkerProcess
     public static VgiClient StartStdio(IEnumerable<string>? args = null)
     {
         var stderr = new StderrLog();
-        var client = RpcClient.StartProcess(DotnetHost, [DllPath, .. args ?? []], stderr.Add);
+        var (fileName, leading) = Command;
+        var client = RpcClient.StartProcess(fileName, [.. leading, .. args ?? []], stderr.Add);
         client.ExitTimeout = TimeSpan.FromSeconds(5);
         return new VgiClient(client, stderr);
     }
@@ -101,14 +107,15 @@ public sealed class UnixTestWorker : IAsyncDisposable
         string dir = Path.Combine(Path.GetTempPath(), "vgi-wt-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
         string socketPath = Path.Combine(dir, "w.sock");
-        var info = new ProcessStartInfo(WorkerProcess.DotnetHost)
+        var (fileName, leading) = WorkerProcess.Command;
+        var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(WorkerProcess.DllPath);
+        foreach (var argument in leading) info.ArgumentList.Add(argument);
         info.ArgumentList.Add("--unix");
         info.ArgumentList.Add(socketPath);
         info.ArgumentList.Add("--idle-timeout");

@@ -1,0 +1,58 @@
+using Apache.Arrow;
+using Vgi.Client;
+using Vgi.Codecs;
+using Vgi.Protocol;
+using Vgi.Rpc;
+using Vgi.Worker.Tests.Infrastructure;
+
+namespace Vgi.Worker.Tests;
+
+/// <summary>Request bytes captured from DuckDB's <c>vgi</c> extension, written verbatim to the worker's stdin.</summary>
+public sealed class GoldenRequestTests
+{
+    private static byte[] Golden(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Golden", name));
+
+    private static async Task<RpcResponseStream> SendAsync(VgiClient w, string file)
+    {
+        await w.Rpc.WriteRawAsync(Golden(file)).Timed();
+        return await w.Rpc.ReadResponseStreamAsync().Timed();
+    }
+
+    private static byte[] ResultBytes(RpcResponseStream response)
+    {
+        var batch = Assert.Single(response.Batches).Batch;
+        return ((BinaryArray)batch.Column(batch.Schema.GetFieldIndex("result"))).GetBytes(0).ToArray();
+    }
+
+    [Fact]
+    public async Task CatalogAttach_FromTheRealClient()
+    {
+        await using var w = WorkerProcess.StartStdio();
+        var response = await SendAsync(w, "catalog_attach.request.arrows");
+        var result = ArrowRecord.FromIpcBytes<CatalogAttachResult>(ResultBytes(response));
+        Assert.Equal([.. Requests.AttachPrefix, .. "example"u8.ToArray()], result.AttachOpaqueData);
+        Assert.Equal("main", result.DefaultSchema);
+        Assert.True(result.CatalogVersionFrozen);
+    }
+
+    [Fact]
+    public async Task CatalogCatalogs_FromTheRealClient()
+    {
+        await using var w = WorkerProcess.StartStdio();
+        var response = await SendAsync(w, "catalog_catalogs.request.arrows");
+        var result = ArrowRecord.FromIpcBytes<CatalogCatalogsResult>(ResultBytes(response));
+        Assert.Equal("functions", Assert.Single(result.Items).Name);
+    }
+
+    [Fact]
+    public async Task TableFunctionBind_FromTheRealClient_IsAClearErrorAndThePipeStaysInStep()
+    {
+        await using var w = WorkerProcess.StartStdio();
+        var response = await SendAsync(w, "bind.sequence_int_list.request.arrows");
+        var error = Assert.Single(response.Batches);
+        Assert.Equal("EXCEPTION", error.Metadata.Single(m => m.Key == RpcMetadataKeys.LogLevel).Value);
+        Assert.Equal("NotImplementedError: sequence: table functions are not served by this worker",
+            error.Metadata.Single(m => m.Key == RpcMetadataKeys.LogMessage).Value);
+        await BindErrorTests.AssertStillServesAsync(w);
+    }
+}
