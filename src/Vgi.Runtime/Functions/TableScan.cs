@@ -1,0 +1,57 @@
+using Apache.Arrow;
+
+namespace Vgi.Functions;
+
+/// <summary>
+/// One scan stream of a bound table function: produces batches of the projected output schema
+/// until it returns null. Disposed when the stream ends, however it ends (finished, LIMIT, cancel,
+/// closed pipe), so enumerators and connections are released.
+/// </summary>
+public abstract class TableScan : IAsyncDisposable
+{
+    /// <summary>The next batch (at most <see cref="TableScanContext.BatchSize"/> rows), or null when the scan is over.</summary>
+    public abstract ValueTask<RecordBatch?> NextAsync(CancellationToken cancellationToken);
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return default;
+    }
+}
+
+/// <summary>What an <c>init</c> tells a scan: projection, filters, hints, and whether it is a secondary stream.</summary>
+public sealed class TableScanContext
+{
+    /// <summary>Indices into the output schema of the columns to produce, in output order; null = all.</summary>
+    public IReadOnlyList<int>? ProjectionIds { get; init; }
+
+    /// <summary>The schema of the batches to emit: the output schema restricted to <see cref="ProjectionIds"/>.</summary>
+    public required Schema ProjectedSchema { get; init; }
+
+    /// <summary>Pushed-down filters (empty when none).</summary>
+    public required TableFilters Filters { get; init; }
+
+    /// <summary>Rows per emitted batch (2048 by default, DuckDB's vector size).</summary>
+    public int BatchSize { get; init; } = 2048;
+
+    /// <summary>True on a secondary init of a parallel scan (<c>max_workers</c> &gt; 1).</summary>
+    public bool IsSecondary { get; init; }
+
+    /// <summary>The scan's execution id, shared by its primary and secondary streams.</summary>
+    public required ReadOnlyMemory<byte> ExecutionId { get; init; }
+
+    /// <summary>ORDER BY hint: column, descending, nulls first, limit (+offset); null when DuckDB sent none.</summary>
+    public OrderByHint? OrderBy { get; init; }
+
+    /// <summary>TABLESAMPLE SYSTEM percentage and seed, when pushed.</summary>
+    public SampleHint? Sample { get; init; }
+
+    public required VgiContext Context { get; init; }
+
+    /// <summary>True when column <paramref name="outputIndex"/> of the output schema is wanted.</summary>
+    public bool IsProjected(int outputIndex) => ProjectionIds is null || ProjectionIds.Contains(outputIndex);
+}
+
+public sealed record OrderByHint(string Column, bool Descending, bool NullsFirst, long? Limit);
+
+public sealed record SampleHint(double Percentage, long? Seed);
