@@ -12,20 +12,22 @@ command -v dotnet >/dev/null || { echo "the .NET SDK (dotnet) is not on PATH: ht
 # client would read it as Arrow IPC), so the worker below is the built dll, never `dotnet run`.
 echo "building examples/Hello and examples/Call (Release)..."
 for project in examples/Hello examples/Call; do
-  dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly >/dev/null \
-    || { dotnet build "$project" -c Release --nologo -v quiet -clp:ErrorsOnly; exit 1; }
+  log=$(dotnet build "$project" -c Release --nologo -v quiet 2>&1) || { echo "$log" >&2; exit 1; }
 done
 
 hello=examples/Hello/bin/Release/net10.0/Hello.dll
 vgi_call() { dotnet examples/Call/bin/Release/net10.0/vgi-call.dll "$hello" -- "$@"; }
 
 show() {
-  printf '\n$ vgi-call Hello --'
-  printf ' %q' "$@"
-  printf '\n'
-  vgi_call "$@" || echo "(exit status $?)"
+  local shown=() arg
+  for arg in "$@"; do
+    if [[ $arg =~ ^[A-Za-z0-9_.@-]+$ ]]; then shown+=("$arg"); else shown+=("'$arg'"); fi
+  done
+  printf '\n$ vgi-call Hello -- %s\n' "${shown[*]}"
+  vgi_call "$@" 2>&1 || echo "(exit status $?)"
 }
 
+echo "vgi-call = dotnet examples/Call/bin/Release/net10.0/vgi-call.dll, Hello = $hello"
 show list
 show call upper_case 'hello world'
 show call multiply 21 @2

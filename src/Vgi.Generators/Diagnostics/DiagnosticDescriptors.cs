@@ -12,27 +12,27 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = new(
         "VGEN0001", "Unsupported parameter type",
-        "Parameter '{0}' of [ScalarFunction] '{1}': {2}",
+        "Parameter '{0}' of function '{1}': {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor UnsupportedReturnType = new(
         "VGEN0002", "Unsupported return type",
-        "[ScalarFunction] '{0}' returns {1}",
+        "Function '{0}' returns {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor FunctionNotStatic = new(
         "VGEN0003", "Function must be static",
-        "[ScalarFunction] '{0}' is an instance method; make it static (the worker calls it without an object)",
+        "Function '{0}' is an instance method; make it static (the worker calls it without an object)",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor FunctionIsGeneric = new(
         "VGEN0004", "Function cannot be generic",
-        "[ScalarFunction] '{0}' is generic; SQL needs concrete types, so declare one non-generic method per type (they can share the SQL name as overloads)",
+        "Function '{0}' is generic; SQL needs concrete types, so declare one non-generic method per type (they can share the SQL name as overloads)",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor ByRefParameter = new(
         "VGEN0005", "ref, out and in parameters are not supported",
-        "Parameter '{0}' of [ScalarFunction] '{1}' is passed by reference ('{2}'); take it by value and return the result",
+        "Parameter '{0}' of function '{1}' is passed by reference ('{2}'); take it by value and return the result",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor BadConstType = new(
@@ -52,17 +52,37 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ParamsMisuse = new(
         "VGEN0009", "Unsupported params parameter",
-        "Parameter '{0}' of [ScalarFunction] '{1}': {2}",
+        "Parameter '{0}' of function '{1}': {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor FunctionInaccessible = new(
         "VGEN0010", "Function is not accessible",
-        "[ScalarFunction] '{0}' is {1}; make it and its containing types public or internal so the generated registration can call it",
+        "Function '{0}' is {1}; make it and its containing types public or internal so the generated registration can call it",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor VectorizedMisuse = new(
         "VGEN0011", "Malformed vectorized function",
         "[ScalarFunction] '{0}': {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor TableReturnType = new(
+        "VGEN0020", "Table function must return rows",
+        "Table function '{0}' returns '{1}'; return IEnumerable<T> or IAsyncEnumerable<T> of a record, record struct or named tuple (its members are the columns)",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor TableRowType = new(
+        "VGEN0021", "Unsupported row type",
+        "Table function '{0}' yields '{1}', which has no columns; yield a record, record struct, named tuple, or a single mapped type (one column named 'value')",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor TableRowMember = new(
+        "VGEN0022", "Unsupported row member",
+        "Column '{0}' of the rows of table function '{1}': {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor TableTupleNames = new(
+        "VGEN0023", "Tuple elements need names",
+        "Table function '{0}' yields a tuple with unnamed elements ('{1}'); name every element, as in (long N, string Label), since the names are the column names",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor RecordNotPartial = new(

@@ -30,6 +30,15 @@ internal enum ParameterRole
 
     /// <summary>An Apache.Arrow array column of the array-vectorized form.</summary>
     ArrayColumn,
+
+    /// <summary>A table function's required parameter: a positional SQL argument.</summary>
+    PositionalArgument,
+
+    /// <summary>A table function's optional parameter: a named SQL argument (<c>name := value</c>).</summary>
+    NamedArgument,
+
+    /// <summary>The injected <c>Vgi.Functions.TableScanContext</c>.</summary>
+    ScanContext,
 }
 
 /// <summary>The shape of the method: per row, over spans, or over whole Arrow arrays.</summary>

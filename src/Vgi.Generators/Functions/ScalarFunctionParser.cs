@@ -16,8 +16,8 @@ internal static class ScalarFunctionParser
 {
     public const string Attribute = "Vgi.ScalarFunctionAttribute";
     private const string ConstAttribute = "Vgi.ConstAttribute";
-    private const string ContextType = "Vgi.VgiContext";
-    private static readonly Regex SqlIdentifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
+    internal const string ContextType = "Vgi.VgiContext";
+    internal static readonly Regex SqlIdentifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
     public static ScalarFunctionModel Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, CancellationToken ct)
     {
@@ -234,11 +234,11 @@ internal static class ScalarFunctionParser
         return new TypeModel(kind.Value, name, name, true, false);
     }
 
-    private static object? Named(AttributeData attribute, string name) =>
+    internal static object? Named(AttributeData attribute, string name) =>
         attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
 
     /// <summary>Why generated code in the same assembly cannot call the method, or null.</summary>
-    private static string? Inaccessibility(IMethodSymbol method)
+    internal static string? Inaccessibility(IMethodSymbol method)
     {
         if (method.DeclaredAccessibility is Accessibility.Private or Accessibility.Protected or Accessibility.ProtectedAndInternal)
             return method.DeclaredAccessibility.ToString().ToLowerInvariant();
@@ -251,7 +251,7 @@ internal static class ScalarFunctionParser
     }
 
     /// <summary><c>Text_UpperCase</c>, with a suffix for C# overloads that share a method name.</summary>
-    private static string ClassName(IMethodSymbol method)
+    internal static string ClassName(IMethodSymbol method)
     {
         var type = method.ContainingType;
         string prefix = type.ToDisplayString().Replace('.', '_').Replace('<', '_').Replace('>', '_').Replace(',', '_').Replace(' ', '_');
@@ -261,7 +261,7 @@ internal static class ScalarFunctionParser
     }
 
     /// <summary>The text of the method's XML <c>&lt;summary&gt;</c>, read from the trivia (works whether or not doc comments are enabled).</summary>
-    private static string? Summary(MethodDeclarationSyntax syntax)
+    internal static string? Summary(MethodDeclarationSyntax syntax)
     {
         var text = new StringBuilder();
         foreach (var trivia in syntax.GetLeadingTrivia())

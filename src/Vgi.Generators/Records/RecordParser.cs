@@ -99,7 +99,7 @@ internal static class RecordParser
     }
 
     /// <summary>Public instance properties, base types first (as Python lists dataclass fields).</summary>
-    private static List<IPropertySymbol> CollectProperties(INamedTypeSymbol type)
+    internal static List<IPropertySymbol> CollectProperties(INamedTypeSymbol type)
     {
         var chain = new List<INamedTypeSymbol>();
         for (var t = type; t is not null && t.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); t = t.BaseType) chain.Insert(0, t);

@@ -8,12 +8,28 @@ namespace Vgi.Functions;
 public static class FunctionRegistry
 {
     private static readonly List<ScalarFunctionDefinition> ScalarList = [];
+    private static readonly List<TableFunctionDefinition> TableList = [];
     private static readonly Lock Gate = new();
 
     public static void Add(ScalarFunctionDefinition function)
     {
         ArgumentNullException.ThrowIfNull(function);
         lock (Gate) ScalarList.Add(function);
+    }
+
+    public static void AddTable(TableFunctionDefinition function)
+    {
+        ArgumentNullException.ThrowIfNull(function);
+        lock (Gate) TableList.Add(function);
+    }
+
+    /// <summary>Every registered table function overload, in registration order.</summary>
+    public static IReadOnlyList<TableFunctionDefinition> Tables
+    {
+        get
+        {
+            lock (Gate) return [.. TableList];
+        }
     }
 
     /// <summary>Every registered scalar overload, in registration order.</summary>

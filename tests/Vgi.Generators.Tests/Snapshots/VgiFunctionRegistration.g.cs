@@ -4,7 +4,7 @@
 
 namespace Vgi.Generated;
 
-/// <summary>Adds every [ScalarFunction] of this assembly to the function registry when the assembly loads.</summary>
+/// <summary>Adds every [ScalarFunction] and [TableFunction] of this assembly to the function registry when the assembly loads.</summary>
 internal static class VgiFunctionRegistration
 {
     [global::System.Runtime.CompilerServices.ModuleInitializer]

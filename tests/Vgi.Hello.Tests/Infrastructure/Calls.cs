@@ -1,0 +1,126 @@
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using Vgi.Protocol;
+
+namespace Vgi.Hello.Tests.Infrastructure;
+
+/// <summary>Builds scalar calls the way the extension does (vgi-functions §4.1, §5.1) and the input batches of a query.</summary>
+public static class Calls
+{
+    /// <summary>DuckDB's vector size: the extension sends input batches of up to this many rows.</summary>
+    public const int BatchRows = 2048;
+
+    /// <summary>What <c>catalog_attach</c> returns for this worker: a fixed prefix, then the attached name.</summary>
+    public static readonly byte[] AttachPrefix = "vgi-dotnet.functions.v1\0"u8.ToArray();
+
+    /// <summary>The scalar input schema: <c>col_0, col_1, …</c> with the given types, nullable.</summary>
+    public static Schema Input(params IArrowType[] types) =>
+        new(types.Select((t, i) => new Field($"col_{i}", t, true)), null);
+
+    /// <summary>
+    /// A scalar <c>BindRequest</c> as the extension builds it: non-constant arguments as input columns,
+    /// the constant ones renumbered <c>positional_0..</c> in <see cref="Arguments"/>, no settings or
+    /// secrets, the attach token echoed.
+    /// </summary>
+    public static BindRequest Scalar(string name, Schema input, IReadOnlyList<IArrowArray>? constants = null, byte[]? attach = null) => new()
+    {
+        FunctionName = name,
+        Arguments = new Arguments([.. (constants ?? []).Select(c => new ArgumentValue(c))], new Dictionary<string, ArgumentValue>()).ToIpcBytes(),
+        FunctionType = FunctionType.Scalar,
+        InputSchema = input,
+        Settings = null,
+        Secrets = null,
+        AttachOpaqueData = attach,
+        TransactionOpaqueData = null,
+        ResolvedSecretsProvided = false,
+        AtUnit = null,
+        AtValue = null,
+    };
+
+    public static RecordBatch Batch(Schema schema, params IArrowArray[] columns) => new(schema, columns, columns[0].Length);
+
+    /// <summary><paramref name="count"/> input batches of <see cref="BatchRows"/> rows, each made by <paramref name="make"/>(batch index).</summary>
+    public static IReadOnlyList<T> Batches<T>(int count, Func<int, T> make) => [.. Enumerable.Range(0, count).Select(make)];
+
+    public static Int64Array I64(IEnumerable<long?> values)
+    {
+        var b = new Int64Array.Builder();
+        foreach (var v in values) b.Append(v);
+        return b.Build();
+    }
+
+    public static Int64Array I64(params long?[] values) => I64(values.AsEnumerable());
+
+    public static Int32Array I32(IEnumerable<int?> values)
+    {
+        var b = new Int32Array.Builder();
+        foreach (var v in values) b.Append(v);
+        return b.Build();
+    }
+
+    public static Int16Array I16(IEnumerable<short?> values)
+    {
+        var b = new Int16Array.Builder();
+        foreach (var v in values) b.Append(v);
+        return b.Build();
+    }
+
+    public static DoubleArray F64(IEnumerable<double?> values)
+    {
+        var b = new DoubleArray.Builder();
+        foreach (var v in values) b.Append(v);
+        return b.Build();
+    }
+
+    public static DoubleArray F64(params double?[] values) => F64(values.AsEnumerable());
+
+    public static FloatArray F32(IEnumerable<float?> values)
+    {
+        var b = new FloatArray.Builder();
+        foreach (var v in values) b.Append(v);
+        return b.Build();
+    }
+
+    public static StringArray Str(IEnumerable<string?> values)
+    {
+        var b = new StringArray.Builder();
+        foreach (var v in values)
+        {
+            if (v is null) b.AppendNull();
+            else b.Append(v);
+        }
+        return b.Build();
+    }
+
+    public static StringArray Str(params string?[] values) => Str(values.AsEnumerable());
+
+    public static LargeStringArray LargeStr(IEnumerable<string?> values)
+    {
+        var b = new LargeStringArray.Builder();
+        foreach (var v in values)
+        {
+            if (v is null) b.AppendNull();
+            else b.Append(v);
+        }
+        return b.Build();
+    }
+
+    /// <summary>The values of a result column, nulls as null.</summary>
+    public static long?[] Longs(IArrowArray array)
+    {
+        var a = Assert.IsType<Int64Array>(array);
+        return [.. Enumerable.Range(0, a.Length).Select(i => a.GetValue(i))];
+    }
+
+    public static double?[] Doubles(IArrowArray array)
+    {
+        var a = Assert.IsType<DoubleArray>(array);
+        return [.. Enumerable.Range(0, a.Length).Select(i => a.GetValue(i))];
+    }
+
+    public static string?[] Strings(IArrowArray array)
+    {
+        var a = Assert.IsType<StringArray>(array);
+        return [.. Enumerable.Range(0, a.Length).Select(i => a.IsNull(i) ? null : a.GetString(i))];
+    }
+}

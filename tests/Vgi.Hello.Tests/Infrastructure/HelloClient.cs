@@ -1,0 +1,106 @@
+using Apache.Arrow;
+using Vgi.Client;
+using Vgi.Codecs;
+using Vgi.Ipc;
+using Vgi.Protocol;
+
+namespace Vgi.Hello.Tests.Infrastructure;
+
+/// <summary>A decoded record reply with its raw inner bytes (the client validates their schema strictly).</summary>
+public sealed record Reply<T>(T Value, byte[] Bytes)
+{
+    public Schema InnerSchema => IpcBytes.ReadSchema(Bytes);
+}
+
+/// <summary>
+/// Sends what DuckDB's <c>vgi</c> extension sends (validation.md §3, §7.1): every VGI method in the
+/// <c>{request: binary}</c> or per-parameter envelope, records as nested IPC streams. Every read
+/// is bounded by <see cref="HelloWorker.ReadTimeout"/>.
+/// </summary>
+public sealed class HelloClient(RpcClient rpc, StderrLog stderr) : IAsyncDisposable
+{
+    public RpcClient Rpc => rpc;
+
+    public StderrLog Stderr => stderr;
+
+    public async Task<Reply<TResult>> CallAsync<TParams, TResult>(string method, TParams parameters)
+        where TParams : IArrowRecord<TParams>
+        where TResult : IArrowRecord<TResult>
+    {
+        using var result = await rpc.CallAsync(method, TParams.ToRecordBatch([parameters])).Timed();
+        var column = Assert.IsType<BinaryArray>(result.Result);
+        Assert.Equal(1, column.Length);
+        Assert.False(column.IsNull(0), $"{method} returned a null result");
+        byte[] bytes = column.GetBytes(0).ToArray();
+        return new Reply<TResult>(ArrowRecord.FromIpcBytes<TResult>(bytes), bytes);
+    }
+
+    /// <summary><c>ATTACH 'name' AS name (TYPE vgi, LOCATION …)</c> sends exactly this (C9).</summary>
+    public Task<Reply<CatalogAttachResult>> AttachAsync(string name) =>
+        CallAsync<CatalogAttachParams, CatalogAttachResult>("catalog_attach",
+            new CatalogAttachParams { Request = new CatalogAttachRequest { Name = name, Options = null, DataVersionSpec = null, ImplementationVersion = null } });
+
+    public Task<Reply<CatalogSchemasResult>> SchemasAsync(byte[] attach) =>
+        CallAsync<CatalogSchemasParams, CatalogSchemasResult>("catalog_schemas", new CatalogSchemasParams { AttachOpaqueData = attach });
+
+    public Task<Reply<CatalogSchemaContentsFunctionsResult>> FunctionsAsync(byte[] attach, CatalogObjectType type, string schema = "main") =>
+        CallAsync<CatalogSchemaContentsFunctionsParams, CatalogSchemaContentsFunctionsResult>("catalog_schema_contents_functions",
+            new CatalogSchemaContentsFunctionsParams { AttachOpaqueData = attach, Name = schema, Type = type });
+
+    public Task<Reply<BindResult>> BindAsync(BindRequest request) =>
+        CallAsync<BindParams, BindResult>("bind", new BindParams { Request = request });
+
+    /// <summary><c>init</c> for a scalar call: bind_call, the bind's output schema and opaque data; the header is read here.</summary>
+    public Task<RpcStreamSession> InitAsync(BindRequest bindCall, BindResult bound) =>
+        rpc.OpenStreamAsync("init", InitParams.ToRecordBatch([new InitParams
+        {
+            Request = new InitRequest { BindCall = bindCall, OutputSchema = bound.OutputSchema, BindOpaqueData = bound.OpaqueData },
+        }]), hasHeader: true).Timed();
+
+    /// <summary>
+    /// What every execution thread does (validation.md C6): <c>bind</c> again, <c>init</c> on the same
+    /// process, one exchange per input batch, then input EOS and output drained to EOS. Returns the
+    /// result column of every batch (copied out of the reader's pool) and the bind result.
+    /// </summary>
+    public async Task<(BindResult Bound, IReadOnlyList<IArrowArray> Results)> ExecuteAsync(BindRequest request, IEnumerable<RecordBatch> batches)
+    {
+        var bound = (await BindAsync(request)).Value;
+        var results = new List<IArrowArray>();
+        await using var session = await InitAsync(request, bound);
+        var header = Assert.IsType<IpcRecordBatch>(session.Header);
+        var init = Assert.Single(GlobalInitResponse.FromRecordBatch(header.Batch));
+        Assert.Equal(16, init.ExecutionId.Length);
+        Assert.Equal(1, init.MaxWorkers);
+        foreach (var batch in batches)
+        {
+            using var output = await session.ExchangeAsync(batch).Timed();
+            Assert.Equal(1, output.Batch.ColumnCount);
+            Assert.Equal(batch.Length, output.Length);
+            results.Add(Copy(output.Batch.Column(0)));
+        }
+        await session.CloseAsync().Timed();
+        Assert.True(session.IsFinished);
+        var outputField = Assert.Single(session.OutputSchema!.FieldsList);
+        Assert.Equal("result", outputField.Name);
+        Assert.Equal(bound.OutputSchema.FieldsList[0].DataType.TypeId, outputField.DataType.TypeId);
+        return (bound, results);
+    }
+
+    /// <summary>The full scalar sequence of a statement: plan-time <c>bind</c>, then <see cref="ExecuteAsync"/>.</summary>
+    public async Task<(BindResult Bound, IReadOnlyList<IArrowArray> Results)> CallScalarAsync(BindRequest request, IEnumerable<RecordBatch> batches)
+    {
+        var plan = (await BindAsync(request)).Value;
+        var (bound, results) = await ExecuteAsync(request, batches);
+        Assert.Equal(plan.OutputSchema.FieldsList.Single().DataType.TypeId, bound.OutputSchema.FieldsList.Single().DataType.TypeId);
+        return (bound, results);
+    }
+
+    /// <summary>An array that outlives the pooled buffer the reader gave it.</summary>
+    public static IArrowArray Copy(IArrowArray array)
+    {
+        var batch = new RecordBatch(new Schema([new Field("v", array.Data.DataType, true)], null), [array], array.Length);
+        return IpcBytes.ReadBatch(IpcBytes.WriteBatch(batch)).Column(0);
+    }
+
+    public ValueTask DisposeAsync() => rpc.DisposeAsync();
+}
