@@ -102,33 +102,39 @@ internal sealed class ArrowCodeEmitter
         return true;
     }
 
+    /// <summary>
+    /// The <c>ArrowWrite</c> column writer and <c>ArrowRead</c> value reader of a kind that needs no
+    /// generated helper, or null for nested kinds.
+    /// </summary>
+    private static (string Writer, string Reader)? SimpleCodec(ArrowKind kind) => kind switch
+    {
+        ArrowKind.Bool => ("Boolean", "Boolean"),
+        ArrowKind.Int8 => ("Int8", "Int8"),
+        ArrowKind.Int16 => ("Int16", "Int16"),
+        ArrowKind.Int32 => ("Int32", "Int32"),
+        ArrowKind.Int64 => ("Int64", "Int64"),
+        ArrowKind.UInt8 => ("UInt8", "UInt8"),
+        ArrowKind.UInt16 => ("UInt16", "UInt16"),
+        ArrowKind.UInt32 => ("UInt32", "UInt32"),
+        ArrowKind.UInt64 => ("UInt64", "UInt64"),
+        ArrowKind.Float32 => ("Float32", "Float32"),
+        ArrowKind.Float64 => ("Float64", "Float64"),
+        ArrowKind.Utf8 => ("Utf8", "String"),
+        ArrowKind.LargeUtf8 => ("LargeUtf8", "String"),
+        ArrowKind.Binary => ("Binary", "Binary"),
+        ArrowKind.LargeBinary => ("LargeBinary", "Binary"),
+        ArrowKind.Timestamp => ("TimestampMicros", "Timestamp"),
+        ArrowKind.TimestampUtc => ("TimestampUtcMicros", "TimestampUtc"),
+        ArrowKind.Date32 => ("Date32", "Date32"),
+        ArrowKind.Time64 => ("Time64Micros", "Time64"),
+        ArrowKind.Duration => ("DurationMicros", "Duration"),
+        _ => null,
+    };
+
     /// <summary>Name of a method <c>IArrowArray M(IReadOnlyList&lt;T&gt; values)</c> that writes a column of <paramref name="type"/>.</summary>
     public string WriterFor(TypeModel type)
     {
-        string? simple = type.Kind switch
-        {
-            ArrowKind.Bool => "Boolean",
-            ArrowKind.Int8 => "Int8",
-            ArrowKind.Int16 => "Int16",
-            ArrowKind.Int32 => "Int32",
-            ArrowKind.Int64 => "Int64",
-            ArrowKind.UInt8 => "UInt8",
-            ArrowKind.UInt16 => "UInt16",
-            ArrowKind.UInt32 => "UInt32",
-            ArrowKind.UInt64 => "UInt64",
-            ArrowKind.Float32 => "Float32",
-            ArrowKind.Float64 => "Float64",
-            ArrowKind.Utf8 => "Utf8",
-            ArrowKind.LargeUtf8 => "LargeUtf8",
-            ArrowKind.Binary => "Binary",
-            ArrowKind.LargeBinary => "LargeBinary",
-            ArrowKind.Timestamp => "TimestampMicros",
-            ArrowKind.TimestampUtc => "TimestampUtcMicros",
-            ArrowKind.Date32 => "Date32",
-            ArrowKind.Time64 => "Time64Micros",
-            ArrowKind.Duration => "DurationMicros",
-            _ => null,
-        };
+        string? simple = SimpleCodec(type.Kind)?.Writer;
         if (simple is not null) return $"{Codecs}.ArrowWrite.{simple}";
         if (type.Kind == ArrowKind.Struct) return $"{type.CSharpTypeNotNull}.__WriteStruct";
         string name = "__Write" + TypeKey(type);
@@ -222,28 +228,7 @@ internal sealed class ArrowCodeEmitter
     /// <summary>An expression reading the value of <paramref name="type"/> at <paramref name="index"/> of <paramref name="array"/>.</summary>
     public string ReadExpression(TypeModel type, string array, string index)
     {
-        string? simple = type.Kind switch
-        {
-            ArrowKind.Bool => "Boolean",
-            ArrowKind.Int8 => "Int8",
-            ArrowKind.Int16 => "Int16",
-            ArrowKind.Int32 => "Int32",
-            ArrowKind.Int64 => "Int64",
-            ArrowKind.UInt8 => "UInt8",
-            ArrowKind.UInt16 => "UInt16",
-            ArrowKind.UInt32 => "UInt32",
-            ArrowKind.UInt64 => "UInt64",
-            ArrowKind.Float32 => "Float32",
-            ArrowKind.Float64 => "Float64",
-            ArrowKind.Utf8 or ArrowKind.LargeUtf8 => "String",
-            ArrowKind.Binary or ArrowKind.LargeBinary => "Binary",
-            ArrowKind.Timestamp => "Timestamp",
-            ArrowKind.TimestampUtc => "TimestampUtc",
-            ArrowKind.Date32 => "Date32",
-            ArrowKind.Time64 => "Time64",
-            ArrowKind.Duration => "Duration",
-            _ => null,
-        };
+        string? simple = SimpleCodec(type.Kind)?.Reader;
         if (simple is not null) return $"{Codecs}.ArrowRead.{simple}({array}, {index}){NullFallback(type)}";
         string name = "__Read" + TypeKey(type);
         Register(name, () => EmitReader(type, name));

@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using Vgi.Codecs;
 
 namespace Vgi.Rpc;
 
@@ -106,25 +107,25 @@ public static class BatchCoercion
             case DoubleType:
             {
                 var b = new DoubleArray.Builder().Reserve(n);
-                for (int i = 0; i < n; i++) { if (column.IsNull(i)) b.AppendNull(); else b.Append(AsDouble(column, i)); }
+                for (int i = 0; i < n; i++) b.Append(ArrowRead.Float64(column, i));
                 return b.Build();
             }
             case FloatType:
             {
                 var b = new FloatArray.Builder().Reserve(n);
-                for (int i = 0; i < n; i++) { if (column.IsNull(i)) b.AppendNull(); else b.Append((float)AsDouble(column, i)); }
+                for (int i = 0; i < n; i++) b.Append((float?)ArrowRead.Float64(column, i));
                 return b.Build();
             }
             case Int64Type when IsInteger(column.Data.DataType):
             {
                 var b = new Int64Array.Builder().Reserve(n);
-                for (int i = 0; i < n; i++) { if (column.IsNull(i)) b.AppendNull(); else b.Append(checked((long)AsInteger(column, i))); }
+                for (int i = 0; i < n; i++) b.Append(ArrowRead.Int64(column, i));
                 return b.Build();
             }
             case Int32Type when IsInteger(column.Data.DataType):
             {
                 var b = new Int32Array.Builder().Reserve(n);
-                for (int i = 0; i < n; i++) { if (column.IsNull(i)) b.AppendNull(); else b.Append(checked((int)AsInteger(column, i))); }
+                for (int i = 0; i < n; i++) b.Append(ArrowRead.Int32(column, i));
                 return b.Build();
             }
             default:
@@ -136,25 +137,4 @@ public static class BatchCoercion
 
     private static bool IsInteger(IArrowType type) => type.TypeId is ArrowTypeId.Int8 or ArrowTypeId.Int16 or ArrowTypeId.Int32 or ArrowTypeId.Int64
         or ArrowTypeId.UInt8 or ArrowTypeId.UInt16 or ArrowTypeId.UInt32 or ArrowTypeId.UInt64;
-
-    private static Int128 AsInteger(IArrowArray a, int i) => a switch
-    {
-        Int8Array x => x.GetValue(i)!.Value,
-        Int16Array x => x.GetValue(i)!.Value,
-        Int32Array x => x.GetValue(i)!.Value,
-        Int64Array x => x.GetValue(i)!.Value,
-        UInt8Array x => x.GetValue(i)!.Value,
-        UInt16Array x => x.GetValue(i)!.Value,
-        UInt32Array x => x.GetValue(i)!.Value,
-        UInt64Array x => x.GetValue(i)!.Value,
-        _ => throw new InvalidCastException(),
-    };
-
-    private static double AsDouble(IArrowArray a, int i) => a switch
-    {
-        FloatArray x => x.GetValue(i)!.Value,
-        DoubleArray x => x.GetValue(i)!.Value,
-        HalfFloatArray x => (double)x.GetValue(i)!.Value,
-        _ => (double)AsInteger(a, i),
-    };
 }
