@@ -10,6 +10,9 @@ namespace Vgi.Ipc;
 internal sealed class IpcMessageReader
 {
     private const int MaxMetadataLength = 64 << 20;
+
+    /// <summary>Bodies above this size are read incrementally rather than allocated up front.</summary>
+    private const int LargeBody = 16 << 20;
     private const uint Continuation = 0xFFFFFFFF;
 
     private readonly Stream _stream;
@@ -82,6 +85,8 @@ internal sealed class IpcMessageReader
         if (bodyLength < 0 || bodyLength > int.MaxValue)
             throw new IpcFormatException($"invalid IPC body length {bodyLength}");
 
+        if (bodyLength > LargeBody)
+            return new IpcMessage(type, header, message, await ReadLargeBodyAsync((int)bodyLength, ct).ConfigureAwait(false));
         var body = type == MessageHeaderType.DictionaryBatch ? PooledBuffer.Allocate((int)bodyLength) : PooledBuffer.Rent((int)bodyLength);
         try
         {
@@ -93,6 +98,24 @@ internal sealed class IpcMessageReader
             throw;
         }
         return new IpcMessage(type, header, message, body);
+    }
+
+    /// <summary>
+    /// Reads a body larger than <see cref="LargeBody"/> into memory that grows as bytes arrive, so a
+    /// corrupt or hostile length costs no more memory than the bytes actually sent.
+    /// </summary>
+    private async ValueTask<PooledBuffer> ReadLargeBodyAsync(int length, CancellationToken ct)
+    {
+        var body = new byte[LargeBody];
+        int read = 0;
+        while (read < length)
+        {
+            if (read == body.Length) System.Array.Resize(ref body, (int)Math.Min(length, (long)body.Length * 2));
+            int chunk = Math.Min(body.Length, length) - read;
+            await ReadExactAsync(body.AsMemory(read, chunk), ct).ConfigureAwait(false);
+            read += chunk;
+        }
+        return PooledBuffer.Wrap(body, length);
     }
 
     /// <summary>Ensures <paramref name="count"/> bytes are buffered; false on EOF first.</summary>

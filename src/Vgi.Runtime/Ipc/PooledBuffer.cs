@@ -24,6 +24,9 @@ internal sealed class PooledBuffer : IDisposable
     public static PooledBuffer Allocate(int length) =>
         length == 0 ? Empty : new PooledBuffer(new byte[length], length, pooled: false);
 
+    /// <summary>A GC-owned array of which the first <paramref name="length"/> bytes are the body.</summary>
+    public static PooledBuffer Wrap(byte[] array, int length) => new(array, length, pooled: false);
+
     public int Length { get; }
 
     public byte[] Array => _array ?? throw new ObjectDisposedException(nameof(PooledBuffer));
