@@ -15,8 +15,8 @@ internal sealed class ExtensionSession : IAsyncDisposable
 {
     private readonly RpcClient _rpc;
     private readonly bool _verbose;
-    private byte[] _attach = [];
     private readonly Queue<string> _stderr;
+    private byte[] _attach = [];
     private byte[]? _transaction;
     private bool _disposed;
 
@@ -138,31 +138,32 @@ internal sealed class ExtensionSession : IAsyncDisposable
 
     /// <summary>
     /// <c>init</c> with the final bind, the header, one exchange of <paramref name="input"/>, then
-    /// input EOS and the output drained to EOS. Returns the single value of the single output column.
+    /// input EOS and the output drained to EOS. Returns the single output column.
     /// </summary>
-    public async Task<(IArrowArray Column, Field Field)> RunScalarAsync(BindRequest bindCall, BindResult bound, RecordBatch input)
+    public async Task<IArrowArray> RunScalarAsync(BindRequest bindCall, BindResult bound, RecordBatch input)
     {
         var init = new InitRequest { BindCall = bindCall, OutputSchema = bound.OutputSchema, BindOpaqueData = bound.OpaqueData };
         Trace($"init(bind_call={bindCall.FunctionName}, output_schema={Names.Schema(bound.OutputSchema)})");
-        await using var session = await Timed(_rpc.OpenStreamAsync("init", InitParams.ToRecordBatch([new InitParams { Request = init }]), hasHeader: true));
-        if (session.Header is { } header && _verbose)
+        // The stream session is not disposed on failure: that would drain the output with no time
+        // limit. DisposeAsync below closes stdin and kills a worker that does not exit instead.
+        var session = await Timed(_rpc.OpenStreamAsync("init", InitParams.ToRecordBatch([new InitParams { Request = init }]), hasHeader: true));
+        using var header = session.Header;
+        if (header is not null && _verbose)
         {
             var row = GlobalInitResponse.FromRecordBatch(header.Batch)[0];
             Trace($"  header: execution_id={Convert.ToHexStringLower(row.ExecutionId)}, max_workers={row.MaxWorkers}");
         }
         Trace($"  exchange: {input.Length} row(s) on {Names.Schema(input.Schema)}");
         IArrowArray column;
-        Field field;
         using (var output = await Timed(session.ExchangeAsync(input)))
         {
             if (output.Batch.ColumnCount != 1 || output.Length != input.Length)
                 throw new InvalidDataException($"the worker answered {output.Batch.ColumnCount} column(s) and {output.Length} row(s); a scalar call needs 1 column and {input.Length} row(s)");
             column = ArrowCopy(output.Batch.Column(0));
-            field = output.Schema.GetFieldByIndex(0);
         }
         Trace("  close: input EOS, output drained to EOS");
         await Timed(session.CloseAsync());
-        return (column, field);
+        return column;
     }
 
     /// <summary>Closes stdin (the worker exits at EOF, as when DuckDB's pool drops it) and waits for it.</summary>

@@ -24,6 +24,9 @@ const string Usage = """
       --catalog NAME   catalog to attach (default: the single one catalog_catalogs reports)
       --timeout SEC    longest wait for any answer of the worker (default 30)
       --verbose        trace every RPC on stderr
+
+    Exit status: 0 success, 1 the worker answered an error (printed as "error: <Type>: <message>")
+    or broke the protocol, 2 a usage error.
     """;
 
 string? catalog = null;
@@ -113,7 +116,7 @@ static async Task ListAsync(ExtensionSession session)
             foreach (var function in (await session.FunctionsAsync(schema.Name, kind)).OrderBy(f => f.Name, StringComparer.Ordinal))
             {
                 var notes = new List<string>();
-                if (function.FunctionType != FunctionType.Scalar) notes.Add(Names.Kind(function.FunctionType));
+                if (function.FunctionType == FunctionType.Aggregate) notes.Add("aggregate");
                 if (function.NullHandling == NullHandling.Special) notes.Add("sees NULLs");
                 if (function.Stability is FunctionStability.Volatile) notes.Add("volatile");
                 Console.WriteLine($"  {Names.Signature(function)}{(notes.Count > 0 ? $"   [{string.Join(", ", notes)}]" : "")}");
@@ -139,6 +142,9 @@ static async Task CallAsync(ExtensionSession session, string function, IReadOnly
         overloads.AddRange(listed.Where(f => f.Name == function));
         if (overloads.Count == 0) overloads.AddRange(listed.Where(f => string.Equals(f.Name, function, StringComparison.OrdinalIgnoreCase)));
     }
+    if (overloads.Count == 0 && schema is not null && !(schema.EstimatedObjectCount?.TryGetValue("table_function", out long t) == true && t == 0)
+        && (await session.FunctionsAsync(schema.Name, CatalogObjectType.TableFunction)).Any(f => string.Equals(f.Name, function, StringComparison.OrdinalIgnoreCase)))
+        throw new UsageException($"{function} is a table function; vgi-call calls scalar functions (in DuckDB: SELECT * FROM {session.CatalogName}.{schema.Name}.{function}(...))");
     // Not listed: DuckDB would stop here; we bind anyway so the worker says what it serves.
     var call = ScalarCall.Build(literals, overloads);
     var request = session.ScalarBindRequest(call.Overload?.Name ?? function, call.Input, call.Constants);
@@ -150,6 +156,6 @@ static async Task CallAsync(ExtensionSession session, string function, IReadOnly
     if (bound.OutputSchema.FieldsList.Count != 1)
         throw new InvalidDataException($"bind answered {bound.OutputSchema.FieldsList.Count} output fields; a scalar function has exactly one");
 
-    var (column, _) = await session.RunScalarAsync(request, bound, call.InputBatch());
+    var column = await session.RunScalarAsync(request, bound, call.InputBatch());
     Console.WriteLine(Names.Value(column, 0));
 }

@@ -7,14 +7,20 @@ namespace Vgi.Functions;
 
 /// <summary>
 /// Bind-time checks generated binders call: does the caller's Arrow type fit the declared one, and
-/// how well. An exact type scores 2, an implicit widening DuckDB users expect (INTEGER → BIGINT,
-/// FLOAT → DOUBLE, any integer → DOUBLE) scores 1; anything else is a <see cref="ScalarBindException"/>
-/// naming the argument and the expected SQL type.
+/// how well: exact beats a widening within a family (INTEGER → BIGINT, FLOAT → DOUBLE), which beats
+/// a conversion across families (INTEGER → DOUBLE), so overloads resolve the way DuckDB users expect.
+/// Anything else is a <see cref="ScalarBindException"/> naming the argument and the expected SQL type.
 /// </summary>
 public static class ArgumentTypes
 {
-    public const int Exact = 2;
-    public const int Promoted = 1;
+    /// <summary>The caller's type is the declared one.</summary>
+    public const int Exact = 3;
+
+    /// <summary>A lossless widening inside one type family (INTEGER → BIGINT, FLOAT → DOUBLE, large_utf8 → VARCHAR).</summary>
+    public const int Promoted = 2;
+
+    /// <summary>A conversion across families (an integer read as DOUBLE or FLOAT): accepted, but any same-family overload wins.</summary>
+    public const int Converted = 1;
 
     /// <summary>Checks that the call has exactly <paramref name="count"/> input columns (at least, with varargs).</summary>
     public static void ExpectColumns(Schema input, int count, bool varargs, string signature)
@@ -66,9 +72,10 @@ public static class ArgumentTypes
             (ArrowTypeId.UInt64, ArrowTypeId.UInt32 or ArrowTypeId.UInt16 or ArrowTypeId.UInt8) => Promoted,
             (ArrowTypeId.UInt32, ArrowTypeId.UInt16 or ArrowTypeId.UInt8) => Promoted,
             (ArrowTypeId.UInt16, ArrowTypeId.UInt8) => Promoted,
-            (ArrowTypeId.Double, ArrowTypeId.Float or ArrowTypeId.Int64 or ArrowTypeId.Int32 or ArrowTypeId.Int16 or ArrowTypeId.Int8
-                or ArrowTypeId.UInt64 or ArrowTypeId.UInt32 or ArrowTypeId.UInt16 or ArrowTypeId.UInt8) => Promoted,
-            (ArrowTypeId.Float, ArrowTypeId.Int16 or ArrowTypeId.Int8 or ArrowTypeId.UInt16 or ArrowTypeId.UInt8) => Promoted,
+            (ArrowTypeId.Double, ArrowTypeId.Float) => Promoted,
+            (ArrowTypeId.Double, ArrowTypeId.Int64 or ArrowTypeId.Int32 or ArrowTypeId.Int16 or ArrowTypeId.Int8
+                or ArrowTypeId.UInt64 or ArrowTypeId.UInt32 or ArrowTypeId.UInt16 or ArrowTypeId.UInt8) => Converted,
+            (ArrowTypeId.Float, ArrowTypeId.Int16 or ArrowTypeId.Int8 or ArrowTypeId.UInt16 or ArrowTypeId.UInt8) => Converted,
             // Reading a string from large_utf8 or a dictionary, and a timestamp in another unit, is lossless.
             (ArrowTypeId.String, ArrowTypeId.LargeString or ArrowTypeId.StringView) => Promoted,
             (ArrowTypeId.String, ArrowTypeId.Dictionary) when ((DictionaryType)actual).ValueType.TypeId == ArrowTypeId.String => Promoted,

@@ -118,9 +118,10 @@ public static class Calls
         return [.. Enumerable.Range(0, a.Length).Select(i => a.GetValue(i))];
     }
 
-    public static string?[] Strings(IArrowArray array)
+    /// <remarks>Typed as a sequence so that <c>Assert.Equal([..], Strings(x))</c> compares sequences.</remarks>
+    public static IEnumerable<string?> Strings(IArrowArray array)
     {
         var a = Assert.IsType<StringArray>(array);
-        return [.. Enumerable.Range(0, a.Length).Select(i => a.IsNull(i) ? null : a.GetString(i))];
+        return Enumerable.Range(0, a.Length).Select(i => a.IsNull(i) ? null : a.GetString(i)).ToArray();
     }
 }

@@ -66,7 +66,9 @@ public sealed class HelloClient(RpcClient rpc, StderrLog stderr) : IAsyncDisposa
     {
         var bound = (await BindAsync(request)).Value;
         var results = new List<IArrowArray>();
-        await using var session = await InitAsync(request, bound);
+        // Not disposed on failure: disposing would drain the output with no time limit. Disposing
+        // the client instead closes stdin and kills a worker that does not exit, which ends any read.
+        var session = await InitAsync(request, bound);
         var header = Assert.IsType<IpcRecordBatch>(session.Header);
         var init = Assert.Single(GlobalInitResponse.FromRecordBatch(header.Batch));
         Assert.Equal(16, init.ExecutionId.Length);
@@ -80,6 +82,7 @@ public sealed class HelloClient(RpcClient rpc, StderrLog stderr) : IAsyncDisposa
         }
         await session.CloseAsync().Timed();
         Assert.True(session.IsFinished);
+        session.Header?.Dispose();
         var outputField = Assert.Single(session.OutputSchema!.FieldsList);
         Assert.Equal("result", outputField.Name);
         Assert.Equal(bound.OutputSchema.FieldsList[0].DataType.TypeId, outputField.DataType.TypeId);
