@@ -18,7 +18,7 @@ public static class BatchCoercion
     public static RecordBatch Coerce(RecordBatch batch, Schema target, bool dropExtra)
     {
         var schema = batch.Schema;
-        if (ReferenceEquals(schema, target)) return batch;
+        if (ReferenceEquals(schema, target) || Matches(schema, target)) return batch;
         if (!dropExtra && schema.FieldsList.Count != target.FieldsList.Count)
             throw Mismatch(schema, target);
         var columns = new IArrowArray[target.FieldsList.Count];
@@ -39,6 +39,17 @@ public static class BatchCoercion
         }
         if (same && SchemasEqual(schema, target)) return batch;
         return new RecordBatch(target, columns, batch.Length);
+    }
+
+    /// <summary>Same names, order, types and nullability: the batch serves as it is (the per-batch common case).</summary>
+    private static bool Matches(Schema actual, Schema target)
+    {
+        if (!SchemasEqual(actual, target)) return false;
+        for (int i = 0; i < target.FieldsList.Count; i++)
+        {
+            if (!TypesEqual(actual.FieldsList[i].DataType, target.FieldsList[i].DataType)) return false;
+        }
+        return true;
     }
 
     private static RpcException Mismatch(Schema actual, Schema expected) =>
