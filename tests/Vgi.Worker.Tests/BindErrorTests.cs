@@ -58,14 +58,14 @@ public sealed class BindErrorTests
     }
 
     [Fact]
-    public async Task TableFunctionType_IsNotServedYet()
+    public async Task TableFunctionType_BindsOnlyTableFunctions()
     {
         await using var w = WorkerProcess.StartStdio();
         var request = Requests.Scalar("upper_case", Requests.Input(StringType.Default)) with { FunctionType = FunctionType.Table, InputSchema = null };
         var e = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(request));
-        Assert.Equal("NotImplementedError: upper_case: table functions are not served by this worker", e.Message);
+        Assert.Equal("ValueError: Unknown function 'upper_case'. Available: failing, filter_echo, par_sequence, sequence, tri", e.Message);
         var init = await Assert.ThrowsAsync<RpcException>(() => w.InitAsync(request, Requests.Input()));
-        Assert.Equal("NotImplementedError: upper_case: table functions are not served by this worker", init.Message);
+        Assert.Equal(e.Message, init.Message);
         await AssertStillServesAsync(w);
     }
 

@@ -119,7 +119,6 @@ public sealed class FunctionInfoTests
     }
 
     [Theory]
-    [InlineData(CatalogObjectType.TableFunction)]
     [InlineData(CatalogObjectType.AggregateFunction)]
     public async Task OtherFunctionKinds_AreEmpty(CatalogObjectType kind)
     {

@@ -79,6 +79,7 @@ internal sealed class TableFunctionEmitter
         _w.Line($"FilterPushdown = {Bool(_f.FilterPushdown)},");
         _w.Line($"AutoApplyFilters = {Bool(_f.ApplyFilters)},");
         _w.Line($"MaxWorkers = {_f.MaxWorkers},");
+        _w.Line($"BatchSize = {_f.BatchSize},");
         _w.Line("Bind = Bind,");
         _w.Outdent();
         _w.Line("},");

@@ -23,21 +23,21 @@ public static class FunctionRegistry
         lock (Gate) TableList.Add(function);
     }
 
-    /// <summary>Every registered table function overload, in registration order.</summary>
-    public static IReadOnlyList<TableFunctionDefinition> Tables
-    {
-        get
-        {
-            lock (Gate) return [.. TableList];
-        }
-    }
-
     /// <summary>Every registered scalar overload, in registration order.</summary>
     public static IReadOnlyList<ScalarFunctionDefinition> Scalars
     {
         get
         {
             lock (Gate) return [.. ScalarList];
+        }
+    }
+
+    /// <summary>Every registered table function overload, in registration order.</summary>
+    public static IReadOnlyList<TableFunctionDefinition> Tables
+    {
+        get
+        {
+            lock (Gate) return [.. TableList];
         }
     }
 }

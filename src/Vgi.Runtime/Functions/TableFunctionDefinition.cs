@@ -38,10 +38,13 @@ public sealed class TableFunctionDefinition
     /// <summary>Parallel scan streams (<c>max_workers</c>); secondaries share work through the function.</summary>
     public int MaxWorkers { get; init; } = 1;
 
-    /// <summary>Every non-empty batch carries <c>vgi_batch_index</c> (from <see cref="TableScan.NextAsync"/>).</summary>
+    /// <summary>Every non-empty batch carries <c>vgi_batch_index</c> (<see cref="TableScan.BatchIndex"/>, else the stream's batch number).</summary>
     public bool SupportsBatchIndex { get; init; }
 
     public OrderPreservation OrderPreservation { get; init; } = OrderPreservation.PreservesOrder;
+
+    /// <summary>Rows per emitted batch, passed to the scan as <see cref="TableScanContext.BatchSize"/> (default 2048, DuckDB's vector size).</summary>
+    public int BatchSize { get; init; } = 2048;
 
     /// <summary>Checks a call's arguments and returns the output schema and the scan factory.</summary>
     public required TableBinder Bind { get; init; }

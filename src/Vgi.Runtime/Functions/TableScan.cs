@@ -12,6 +12,14 @@ public abstract class TableScan : IAsyncDisposable
     /// <summary>The next batch (at most <see cref="TableScanContext.BatchSize"/> rows), or null when the scan is over.</summary>
     public abstract ValueTask<RecordBatch?> NextAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// With <see cref="TableFunctionDefinition.SupportsBatchIndex"/>: the <c>vgi_batch_index</c> of the
+    /// batch <see cref="NextAsync"/> last returned (non-decreasing per stream, below 10^13 - 1; with
+    /// several streams it orders batches across them). Null lets the worker number the stream's
+    /// batches 0, 1, 2, ..., which is right for a single stream.
+    /// </summary>
+    public virtual long? BatchIndex => null;
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
@@ -28,8 +36,21 @@ public sealed class TableScanContext
     /// <summary>The schema of the batches to emit: the output schema restricted to <see cref="ProjectionIds"/>.</summary>
     public required Schema ProjectedSchema { get; init; }
 
-    /// <summary>Pushed-down filters (empty when none).</summary>
-    public required TableFilters Filters { get; init; }
+    private TableFilters _filters = TableFilters.None;
+
+    /// <summary>
+    /// Pushed-down filters (empty when none): the init filters AND the latest dynamic (Top-N) set
+    /// DuckDB sent with a tick. The worker replaces the value between <see cref="TableScan.NextAsync"/>
+    /// calls when a tick brings new dynamic filters, so read it at each call.
+    /// </summary>
+    public required TableFilters Filters
+    {
+        get => Volatile.Read(ref _filters);
+        init => _filters = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>Installs a new filter set (a tick's dynamic filters ANDed with the init filters).</summary>
+    internal void UpdateFilters(TableFilters filters) => Volatile.Write(ref _filters, filters);
 
     /// <summary>Rows per emitted batch (2048 by default, DuckDB's vector size).</summary>
     public int BatchSize { get; init; } = 2048;

@@ -5,8 +5,9 @@ namespace Vgi.Workers;
 
 /// <summary>
 /// The <c>bind</c> RPC (vgi-functions §3.1–3.2): resolves the call and answers its output schema.
-/// DuckDB sends it twice per scalar statement (plan time, then on the execution connection), and
-/// may run it during planning for constant folding; it keeps no state.
+/// DuckDB sends it twice per scalar statement (plan time, then on the execution connection) and
+/// once per table function call (validation-2 C21), and may run it during planning for constant
+/// folding; it keeps no state.
 /// </summary>
 internal static class BindMethod
 {
@@ -17,6 +18,7 @@ internal static class BindMethod
             return request.FunctionType switch
             {
                 FunctionType.Scalar => BindScalar(functions, request),
+                FunctionType.Table => BindTable(functions, request),
                 _ => throw Unsupported(request),
             };
         });
@@ -30,11 +32,21 @@ internal static class BindMethod
         LookupNames = [],
     };
 
-    /// <summary>The function kinds this worker does not serve yet (table functions arrive with issue 5).</summary>
+    /// <summary>Table functions answer their full (unprojected) output schema; the binding is redone at init.</summary>
+    private static BindResult BindTable(FunctionSet functions, BindRequest request) => new()
+    {
+        OutputSchema = TableResolver.Bind(functions, request).Binding.OutputSchema,
+        OpaqueData = null,
+        LookupSecretTypes = [],
+        LookupScopes = [],
+        LookupNames = [],
+    };
+
+    /// <summary>The function kinds this worker does not serve yet.</summary>
     public static RpcException Unsupported(BindRequest request) => request.FunctionType switch
     {
-        FunctionType.Table or FunctionType.TableBuffering =>
-            WorkerErrors.NotImplemented($"{request.FunctionName}: table functions are not served by this worker"),
+        FunctionType.TableBuffering =>
+            WorkerErrors.NotImplemented($"{request.FunctionName}: table buffering functions are not served by this worker"),
         FunctionType.Aggregate =>
             WorkerErrors.NotImplemented($"{request.FunctionName}: aggregate functions are not served by this worker"),
         _ => WorkerErrors.ValueError($"{request.FunctionName}: unknown function type {request.FunctionType}"),

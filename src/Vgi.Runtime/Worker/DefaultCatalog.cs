@@ -133,7 +133,7 @@ internal sealed class DefaultCatalog
             ["view"] = 0,
             ["scalar_function"] = _functions.ScalarsIn(schema).Count,
             ["aggregate_function"] = 0,
-            ["table_function"] = 0,
+            ["table_function"] = _functions.TablesIn(schema).Count,
             ["macro"] = 0,
             ["index"] = 0,
         },
@@ -147,6 +147,7 @@ internal sealed class DefaultCatalog
         {
             // Listed under the schema's canonical spelling, whatever case a definition used.
             CatalogObjectType.ScalarFunction => [.. _functions.ScalarsIn(schema).Select(d => ScalarFunctionInfo.Create(d) with { SchemaName = schema })],
+            CatalogObjectType.TableFunction => [.. _functions.TablesIn(schema).Select(d => TableFunctionInfo.Create(d) with { SchemaName = schema })],
             _ => [],
         };
     }

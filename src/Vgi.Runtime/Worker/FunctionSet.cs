@@ -12,34 +12,45 @@ internal sealed class FunctionSet
     public const string MainSchema = "main";
 
     private readonly ScalarFunctionDefinition[] _scalars;
+    private readonly TableFunctionDefinition[] _tables;
     private readonly string[] _schemas;
 
-    private FunctionSet(ScalarFunctionDefinition[] scalars, string[] schemas)
+    private FunctionSet(ScalarFunctionDefinition[] scalars, TableFunctionDefinition[] tables, string[] schemas)
     {
         _scalars = scalars;
+        _tables = tables;
         _schemas = schemas;
     }
 
     /// <summary>Every scalar overload, in registration order.</summary>
     public IReadOnlyList<ScalarFunctionDefinition> Scalars => _scalars;
 
+    /// <summary>Every table function overload, in registration order.</summary>
+    public IReadOnlyList<TableFunctionDefinition> Tables => _tables;
+
     /// <summary>Schema names: <c>main</c> first (always present), then the others in ordinal order.</summary>
     public IReadOnlyList<string> Schemas => _schemas;
 
     /// <exception cref="ArgumentException">A definition is incomplete.</exception>
-    public static FunctionSet Create(IEnumerable<ScalarFunctionDefinition> scalars)
+    public static FunctionSet Create(IEnumerable<ScalarFunctionDefinition> scalars, IEnumerable<TableFunctionDefinition>? tables = null)
     {
-        var list = new List<ScalarFunctionDefinition>();
+        var scalarList = new List<ScalarFunctionDefinition>();
         foreach (var definition in scalars)
         {
             Validate(definition);
-            list.Add(definition);
+            scalarList.Add(definition);
         }
-        var others = list.Select(d => d.Schema)
+        var tableList = new List<TableFunctionDefinition>();
+        foreach (var definition in tables ?? [])
+        {
+            Validate(definition);
+            tableList.Add(definition);
+        }
+        var others = scalarList.Select(d => d.Schema).Concat(tableList.Select(d => d.Schema))
             .Where(s => !string.Equals(s, MainSchema, StringComparison.OrdinalIgnoreCase))
             .DistinctBy(s => s, StringComparer.OrdinalIgnoreCase)
             .Order(StringComparer.Ordinal);
-        return new FunctionSet([.. list], [MainSchema, .. others]);
+        return new FunctionSet([.. scalarList], [.. tableList], [MainSchema, .. others]);
     }
 
     private static void Validate(ScalarFunctionDefinition? definition)
@@ -52,6 +63,19 @@ internal sealed class FunctionSet
         if (definition.Result is null) throw new ArgumentException($"{what} has no result field");
         if (definition.Bind is null) throw new ArgumentException($"{what} has no binder");
         if (definition.Description is null) throw new ArgumentException($"{what} has a null description");
+    }
+
+    private static void Validate(TableFunctionDefinition? definition)
+    {
+        if (definition is null) throw new ArgumentException("a table function definition is null");
+        if (string.IsNullOrWhiteSpace(definition.Name)) throw new ArgumentException("a table function definition has no name");
+        string what = $"table function '{definition.Name}'";
+        if (string.IsNullOrWhiteSpace(definition.Schema)) throw new ArgumentException($"{what} has no schema");
+        if (definition.Arguments is null) throw new ArgumentException($"{what} has no argument schema");
+        if (definition.Bind is null) throw new ArgumentException($"{what} has no binder");
+        if (definition.Description is null) throw new ArgumentException($"{what} has a null description");
+        if (definition.MaxWorkers < 1) throw new ArgumentException($"{what} has MaxWorkers {definition.MaxWorkers}; it must be at least 1");
+        if (definition.BatchSize < 1) throw new ArgumentException($"{what} has BatchSize {definition.BatchSize}; it must be at least 1");
     }
 
     /// <summary>The schema's canonical spelling, matched case-insensitively.</summary>
@@ -73,17 +97,29 @@ internal sealed class FunctionSet
     public IReadOnlyList<ScalarFunctionDefinition> ScalarsIn(string schema) =>
         [.. _scalars.Where(d => string.Equals(d.Schema, schema, StringComparison.OrdinalIgnoreCase))];
 
+    /// <summary>The table function overloads listed in <paramref name="schema"/> (matched case-insensitively).</summary>
+    public IReadOnlyList<TableFunctionDefinition> TablesIn(string schema) =>
+        [.. _tables.Where(d => string.Equals(d.Schema, schema, StringComparison.OrdinalIgnoreCase))];
+
     /// <summary>
     /// The scalar overloads called <paramref name="name"/>: exact-case matches, or when there are
     /// none, case-insensitive ones (DuckDB sends the name as written in SQL).
     /// </summary>
-    public IReadOnlyList<ScalarFunctionDefinition> FindScalars(string name)
+    public IReadOnlyList<ScalarFunctionDefinition> FindScalars(string name) => Find(_scalars, d => d.Name, name);
+
+    /// <summary>The table function overloads called <paramref name="name"/>, matched like <see cref="FindScalars"/>.</summary>
+    public IReadOnlyList<TableFunctionDefinition> FindTables(string name) => Find(_tables, d => d.Name, name);
+
+    private static T[] Find<T>(T[] definitions, Func<T, string> nameOf, string name)
     {
-        ScalarFunctionDefinition[] exact = [.. _scalars.Where(d => string.Equals(d.Name, name, StringComparison.Ordinal))];
+        T[] exact = [.. definitions.Where(d => string.Equals(nameOf(d), name, StringComparison.Ordinal))];
         if (exact.Length > 0) return exact;
-        return [.. _scalars.Where(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase))];
+        return [.. definitions.Where(d => string.Equals(nameOf(d), name, StringComparison.OrdinalIgnoreCase))];
     }
 
     /// <summary>Distinct scalar names in ordinal order, for "unknown function" messages.</summary>
     public IReadOnlyList<string> ScalarNames => [.. _scalars.Select(d => d.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>Distinct table function names in ordinal order, for "unknown function" messages.</summary>
+    public IReadOnlyList<string> TableNames => [.. _tables.Select(d => d.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

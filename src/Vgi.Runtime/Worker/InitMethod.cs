@@ -5,9 +5,11 @@ using Vgi.Rpc;
 namespace Vgi.Workers;
 
 /// <summary>
-/// The <c>init</c> stream (vgi-functions §3.3–3.4, §5.1): re-binds from the embedded
+/// The <c>init</c> stream (vgi-functions §3.3–3.4, §5.1–5.2): re-binds from the embedded
 /// <c>bind_call</c> (this connection may be another process than the one that answered
-/// <c>bind</c>), answers the <c>GlobalInitResponse</c> header, then serves the data phase.
+/// <c>bind</c>), answers the <c>GlobalInitResponse</c> header, then serves the data phase: an
+/// exchange for scalars (<see cref="ScalarExchange"/>), a producer for table functions
+/// (<see cref="TableProducer"/>).
 /// </summary>
 internal static class InitMethod
 {
@@ -20,6 +22,7 @@ internal static class InitMethod
             RpcStream stream = bindCall.FunctionType switch
             {
                 FunctionType.Scalar => new ScalarExchange(ScalarResolver.Bind(functions, bindCall), bindCall, context, Header()),
+                FunctionType.Table => TableProducer.Open(functions, init, context),
                 _ => throw BindMethod.Unsupported(bindCall),
             };
             return new ValueTask<RpcStream>(stream);

@@ -3,9 +3,10 @@ using Vgi.Rpc;
 namespace Vgi.Workers;
 
 /// <summary>
-/// The <see cref="VgiContext"/> of one scalar call: logs go to the client as vgi_rpc log batches
-/// ahead of the next output batch; cancellation follows the stream; settings and secrets come from
-/// the bind request and are decoded on first use.
+/// The <see cref="VgiContext"/> of one function call (scalar exchange or table scan): logs go to the
+/// client as vgi_rpc log batches ahead of the next output batch; cancellation follows the stream
+/// (or the token the caller supplies); settings and secrets come from the bind request and are
+/// decoded on first use.
 /// </summary>
 internal sealed class ScalarCallContext : VgiContext
 {
@@ -14,17 +15,20 @@ internal sealed class ScalarCallContext : VgiContext
     private readonly byte[]? _secretsIpc;
     private IReadOnlyDictionary<string, string?>? _settings;
     private IReadOnlyDictionary<string, VgiSecret>? _secrets;
+    private readonly CancellationToken? _cancellation;
 
-    public ScalarCallContext(string functionName, RpcCallContext rpc, byte[]? settings, byte[]? secrets)
+    /// <param name="cancellation">The call's token; null = the stream's, read at call time.</param>
+    public ScalarCallContext(string functionName, RpcCallContext rpc, byte[]? settings, byte[]? secrets, CancellationToken? cancellation = null)
     {
         FunctionName = functionName;
         _rpc = rpc;
         _settingsIpc = settings;
         _secretsIpc = secrets;
+        _cancellation = cancellation;
     }
 
     /// <summary>The server swaps in the stream's token when the data phase starts; read it at call time.</summary>
-    public override CancellationToken CancellationToken => _rpc.CancellationToken;
+    public override CancellationToken CancellationToken => _cancellation ?? _rpc.CancellationToken;
 
     public override string FunctionName { get; }
 

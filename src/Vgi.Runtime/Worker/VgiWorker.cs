@@ -44,14 +44,22 @@ public static class VgiWorker
 
     /// <summary>
     /// The vgi_rpc methods of a worker serving <see cref="FunctionRegistry"/> plus
-    /// <see cref="VgiWorkerOptions.ScalarFunctions"/>: the default catalog, <c>bind</c> and
-    /// <c>init</c>. For hosting the worker on a custom <see cref="RpcServer"/>.
+    /// <see cref="VgiWorkerOptions.ScalarFunctions"/> and <see cref="VgiWorkerOptions.TableFunctions"/>:
+    /// the default catalog, <c>bind</c>, <c>init</c> and the table-function planner methods
+    /// (<c>table_function_cardinality</c>, <c>_statistics</c>, <c>_dynamic_to_string</c>). For
+    /// hosting the worker on a custom <see cref="RpcServer"/>.
     /// </summary>
     /// <exception cref="ArgumentException">A function definition is incomplete.</exception>
     public static IReadOnlyList<RpcMethod> CreateMethods(VgiWorkerOptions? options = null)
     {
         options ??= new VgiWorkerOptions();
-        var functions = FunctionSet.Create([.. FunctionRegistry.Scalars, .. options.ScalarFunctions]);
-        return [.. DefaultCatalog.CreateMethods(functions, options), BindMethod.Create(functions), InitMethod.Create(functions)];
+        var functions = FunctionSet.Create([.. FunctionRegistry.Scalars, .. options.ScalarFunctions], [.. FunctionRegistry.Tables, .. options.TableFunctions]);
+        return
+        [
+            .. DefaultCatalog.CreateMethods(functions, options),
+            BindMethod.Create(functions),
+            InitMethod.Create(functions),
+            .. TableFunctionMethods.Create(functions),
+        ];
     }
 }

@@ -20,4 +20,11 @@ public sealed class VgiWorkerOptions
     /// <see cref="FunctionRegistry"/>: hand-written definitions, or functions for tests.
     /// </summary>
     public IReadOnlyList<ScalarFunctionDefinition> ScalarFunctions { get; init; } = [];
+
+    /// <summary>
+    /// Table functions served in addition to those generated code registered in
+    /// <see cref="FunctionRegistry"/>: hand-written definitions (e.g. with a bind-computed schema),
+    /// or functions for tests.
+    /// </summary>
+    public IReadOnlyList<TableFunctionDefinition> TableFunctions { get; init; } = [];
 }

@@ -29,6 +29,7 @@ internal static class Sample_Series_People
             FilterPushdown = true,
             AutoApplyFilters = true,
             MaxWorkers = 2,
+            BatchSize = 2048,
             Bind = Bind,
         },
     ];

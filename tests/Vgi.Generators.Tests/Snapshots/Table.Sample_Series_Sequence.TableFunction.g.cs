@@ -30,6 +30,7 @@ internal static class Sample_Series_Sequence
             FilterPushdown = false,
             AutoApplyFilters = true,
             MaxWorkers = 1,
+            BatchSize = 2048,
             Bind = Bind,
         },
     ];

@@ -28,6 +28,7 @@ internal static class Sample_Series_Words
             FilterPushdown = false,
             AutoApplyFilters = true,
             MaxWorkers = 1,
+            BatchSize = 2048,
             Bind = Bind,
         },
     ];

@@ -33,6 +33,24 @@ public static class Requests
         ResolvedSecretsProvided = false,
     };
 
+    /// <summary>
+    /// A table function <c>BindRequest</c> (function_type TABLE, no input schema): positional values
+    /// <c>positional_0..</c>, then named ones <c>named_&lt;key&gt;</c>, each a one-value array.
+    /// </summary>
+    public static BindRequest Table(string name, IReadOnlyList<IArrowArray> positional, IReadOnlyList<(string Key, IArrowArray Value)>? named = null, byte[]? attach = null) => new()
+    {
+        FunctionName = name,
+        Arguments = new Arguments([.. positional.Select(p => new ArgumentValue(p))],
+            (named ?? []).ToDictionary(n => n.Key, n => new ArgumentValue(n.Value))).ToIpcBytes(),
+        FunctionType = FunctionType.Table,
+        InputSchema = null,
+        Settings = null,
+        Secrets = null,
+        AttachOpaqueData = attach,
+        TransactionOpaqueData = null,
+        ResolvedSecretsProvided = false,
+    };
+
     /// <summary>A one-row IPC stream of <paramref name="columns"/> (settings and secrets batches).</summary>
     public static byte[] OneRow(params (string Name, IArrowArray Value)[] columns) =>
         IpcBytes.WriteBatch(new RecordBatch(new Schema(columns.Select(c => new Field(c.Name, c.Value.Data.DataType, true)), null), columns.Select(c => c.Value), 1));
