@@ -236,7 +236,7 @@ public sealed partial class RpcServer
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
             {
-                server.Diagnostic($"{method.Name} raised {e.GetType().Name}: {e.Message}");
+                server.Diagnostic($"{method.Name} raised {ErrorMetadata.TypeName(e)}: {e.Message}");
                 WriteErrorStream(method.ResultSchema, e, context);
                 await writer.FlushAsync(cancellation).ConfigureAwait(false);
                 throw new RequestRejected(e);
@@ -277,7 +277,7 @@ public sealed partial class RpcServer
             catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
             {
                 // The client reads no input-stream reply after an init error (§5.2): back to the request loop.
-                server.Diagnostic($"{method.Name} init raised {e.GetType().Name}: {e.Message}");
+                server.Diagnostic($"{method.Name} init raised {ErrorMetadata.TypeName(e)}: {e.Message}");
                 WriteErrorStream(RpcSchemas.Empty, e, context);
                 await writer.FlushAsync(cancellation).ConfigureAwait(false);
                 throw new RequestRejected(e);
@@ -348,7 +348,7 @@ public sealed partial class RpcServer
                             }
                             catch (Exception e)
                             {
-                                server.Diagnostic($"{method.Name} on_cancel raised {e.GetType().Name}: {e.Message}");
+                                server.Diagnostic($"{method.Name} on_cancel raised {ErrorMetadata.TypeName(e)}: {e.Message}");
                             }
                             context.ClearLogs();
                             break;
@@ -367,7 +367,7 @@ public sealed partial class RpcServer
                         }
                         catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
                         {
-                            server.Diagnostic($"{method.Name} raised {e.GetType().Name}: {e.Message}");
+                            server.Diagnostic($"{method.Name} raised {ErrorMetadata.TypeName(e)}: {e.Message}");
                             WriteLogs(context, null);
                             writer.WriteEmptyBatch(ErrorMetadata.ForException(e, server.ServerId, null));
                             break;
