@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Hello worker and the vgi-call tool, then drives Hello the way DuckDB's vgi extension
-# would: ATTACH + list its functions, then a few calls (bind, bind, init, one exchange each).
+# would: ATTACH + list its functions, then a few scalar calls (bind, bind, init, one exchange each)
+# and table function calls (bind, cardinality, statistics, init, one tick per batch until EOS).
 # Needs only the .NET 10 SDK. Usage: examples/run-hello.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,3 +36,5 @@ show call add_values 1 2.5
 show call describe NULL
 show call concat_with - a b c
 show call checked_divide 1 0
+show call sequence 0 5 'step:=2'
+show call planets

@@ -166,6 +166,78 @@ internal sealed class ExtensionSession : IAsyncDisposable
         return column;
     }
 
+    /// <summary>A table <c>BindRequest</c> as the extension builds it (validation-2 §7.1): no input schema, all arguments.</summary>
+    public BindRequest TableBindRequest(string function, Arguments arguments) => new()
+    {
+        FunctionName = function,
+        Arguments = arguments.ToIpcBytes(),
+        FunctionType = FunctionType.Table,
+        InputSchema = null,
+        Settings = null,
+        Secrets = null,
+        AttachOpaqueData = _attach,
+        TransactionOpaqueData = _transaction,
+        ResolvedSecretsProvided = false,
+    };
+
+    /// <summary><c>table_function_cardinality</c>: null when unknown (a null outer result too, C25).</summary>
+    public async Task<TableFunctionCardinalityResult?> CardinalityAsync(BindRequest bindCall, BindResult bound)
+    {
+        Trace($"table_function_cardinality({bindCall.FunctionName})");
+        using var result = await Timed(_rpc.CallAsync("table_function_cardinality", TableFunctionCardinalityParams.ToRecordBatch([new TableFunctionCardinalityParams
+        {
+            Request = new TableFunctionCardinalityRequest { BindCall = bindCall, BindOpaqueData = bound.OpaqueData },
+        }])));
+        if (result.Result is BinaryArray { Length: 1 } bytes && !bytes.IsNull(0))
+        {
+            var cardinality = ArrowRecord.FromIpcBytes<TableFunctionCardinalityResult>(bytes.GetBytes(0).ToArray());
+            Trace($"  estimate={cardinality.Estimate?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}, max={cardinality.Max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}");
+            return cardinality;
+        }
+        return null;
+    }
+
+    /// <summary><c>table_function_statistics</c>: a null result is the clean "no statistics" (C25); the answer is only traced.</summary>
+    public async Task StatisticsAsync(BindRequest bindCall, BindResult bound)
+    {
+        Trace($"table_function_statistics({bindCall.FunctionName})");
+        using var result = await Timed(_rpc.CallAsync("table_function_statistics", TableFunctionStatisticsParams.ToRecordBatch([new TableFunctionStatisticsParams
+        {
+            Request = new TableFunctionStatisticsRequest { BindCall = bindCall, BindOpaqueData = bound.OpaqueData },
+        }])));
+        Trace(result.Result is BinaryArray { Length: 1 } bytes && !bytes.IsNull(0) ? "  statistics returned" : "  no statistics");
+    }
+
+    /// <summary>
+    /// A producer <c>init</c> (vgi-functions §5.2): header, then a 0-row tick on the empty input
+    /// schema for every batch until the output's EOS, then input EOS. Returns copies of the batches.
+    /// </summary>
+    public async Task<IReadOnlyList<RecordBatch>> RunTableAsync(BindRequest bindCall, BindResult bound, IReadOnlyList<long>? projection)
+    {
+        var init = new InitRequest { BindCall = bindCall, OutputSchema = bound.OutputSchema, BindOpaqueData = bound.OpaqueData, ProjectionIds = projection };
+        Trace($"init(bind_call={bindCall.FunctionName}, output_schema={Names.Schema(bound.OutputSchema)}, projection_ids={(projection is null ? "null" : $"[{string.Join(",", projection)}]")})");
+        var session = await Timed(_rpc.OpenStreamAsync("init", InitParams.ToRecordBatch([new InitParams { Request = init }]), hasHeader: true));
+        using var header = session.Header;
+        if (header is not null && _verbose)
+        {
+            var row = GlobalInitResponse.FromRecordBatch(header.Batch)[0];
+            Trace($"  header: execution_id={Convert.ToHexStringLower(row.ExecutionId)}, max_workers={row.MaxWorkers}");
+        }
+        var batches = new List<RecordBatch>();
+        for (int tick = 1; ; tick++)
+        {
+            using var batch = await Timed(session.TickAsync());
+            if (batch is null)
+            {
+                Trace($"  tick {tick}: output EOS; input EOS sent");
+                break;
+            }
+            Trace($"  tick {tick}: {batch.Length} row(s)");
+            batches.Add(IpcBytes.ReadBatch(IpcBytes.WriteBatch(batch.Batch)));
+        }
+        return batches;
+    }
+
     /// <summary>Closes stdin (the worker exits at EOF, as when DuckDB's pool drops it) and waits for it.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -156,3 +156,82 @@ internal sealed record ScalarCall(Schema Input, IReadOnlyList<IArrowArray> Colum
     /// <summary>The one input row; with no column arguments a 0-column batch of 1 row (vgi-functions §5.1 item 4).</summary>
     public RecordBatch InputBatch() => new(Input, Columns, 1);
 }
+
+/// <summary>
+/// The arguments of a table function call as the extension sends them (validation-2 §7.1): every
+/// positional argument in <c>positional_N</c>, every <c>name:=value</c> in <c>named_name</c>, cast
+/// to the declared types of the listed overload that fits best (else kept as typed).
+/// </summary>
+internal sealed record TableCall(Arguments Arguments, FunctionInfo? Overload)
+{
+    public static bool IsNamed(string arg) => NamedSplit(arg) is not null;
+
+    private static (string Name, string Value)? NamedSplit(string arg)
+    {
+        int at = arg.IndexOf(":=", StringComparison.Ordinal);
+        if (at <= 0 || arg.StartsWith('\'')) return null;
+        string name = arg[..at].Trim();
+        return name.All(c => char.IsLetterOrDigit(c) || c == '_') ? (name, arg[(at + 2)..].Trim()) : null;
+    }
+
+    public static TableCall Build(IReadOnlyList<string> rawArgs, IEnumerable<FunctionInfo> overloads)
+    {
+        var positional = new List<Literal>();
+        var named = new List<(string Name, Literal Value)>();
+        foreach (var arg in rawArgs)
+        {
+            if (NamedSplit(arg) is { } n)
+            {
+                if (named.Any(x => string.Equals(x.Name, n.Name, StringComparison.OrdinalIgnoreCase)))
+                    throw new UsageException($"named argument {n.Name} is given twice");
+                named.Add((n.Name, Literal.Parse(n.Value)));
+            }
+            else if (named.Count > 0) throw new UsageException($"{arg}: positional arguments come before the named ones");
+            else positional.Add(Literal.Parse(arg));
+        }
+
+        (FunctionInfo Info, int Cost, IArrowType[] Types, IArrowType[] NamedTypes, string[] Names)? best = null;
+        foreach (var info in overloads)
+        {
+            var fields = info.Arguments.FieldsList;
+            var positionalFields = fields.Where(f => VgiCall.Names.Meta(f, "vgi_arg") != "named").ToList();
+            var namedFields = fields.Where(f => VgiCall.Names.Meta(f, "vgi_arg") == "named").ToList();
+            if (positionalFields.Count != positional.Count) continue;
+            int cost = 0;
+            bool fits = true;
+            var types = new IArrowType[positional.Count];
+            for (int i = 0; i < positional.Count && fits; i++)
+            {
+                var field = positionalFields[i];
+                bool any = field.DataType is NullType || VgiCall.Names.Meta(field, "vgi_type") == "any";
+                types[i] = any ? positional[i].InferredType : field.DataType;
+                if (!any && positional[i].CastCost(field.DataType) is int c) cost += c;
+                else if (!any) fits = false;
+            }
+            var namedTypes = new IArrowType[named.Count];
+            var names = new string[named.Count];
+            for (int i = 0; i < named.Count && fits; i++)
+            {
+                // Unknown names are sent as typed: the worker's bind says what it accepts.
+                var field = namedFields.FirstOrDefault(f => string.Equals(f.Name, named[i].Name, StringComparison.OrdinalIgnoreCase));
+                names[i] = field?.Name ?? named[i].Name;
+                bool any = field is null || field.DataType is NullType || VgiCall.Names.Meta(field, "vgi_type") == "any";
+                namedTypes[i] = any ? named[i].Value.InferredType : field!.DataType;
+                if (!any && named[i].Value.CastCost(field!.DataType) is int c) cost += c;
+                else if (!any) fits = false;
+            }
+            if (fits && (best is null || cost < best.Value.Cost)) best = (info, cost, types, namedTypes, names);
+        }
+
+        var chosen = best ?? (null!, 0, [.. positional.Select(p => p.InferredType)], [.. named.Select(n => n.Value.InferredType)], [.. named.Select(n => n.Name)]);
+        var values = positional.Select((p, i) => new ArgumentValue(p.ToArray(chosen.Types[i])
+            ?? throw new UsageException($"argument {i + 1} ('{p.Text}') is not a valid {VgiCall.Names.Sql(chosen.Types[i])}"))).ToList();
+        var namedValues = new Dictionary<string, ArgumentValue>();
+        for (int i = 0; i < named.Count; i++)
+        {
+            namedValues[chosen.Names[i]] = new ArgumentValue(named[i].Value.ToArray(chosen.NamedTypes[i])
+                ?? throw new UsageException($"{named[i].Name}:={named[i].Value.Text} is not a valid {VgiCall.Names.Sql(chosen.NamedTypes[i])}"));
+        }
+        return new TableCall(new Arguments(values, namedValues), best?.Info);
+    }
+}

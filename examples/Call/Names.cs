@@ -89,6 +89,30 @@ internal static class Names
         };
     }
 
+    /// <summary>Header, a rule, then up to <paramref name="maxRows"/> rows; the rest as "… N rows".</summary>
+    public static void PrintTable(Schema schema, IReadOnlyList<RecordBatch> batches, int maxRows)
+    {
+        var fields = schema.FieldsList;
+        var rows = new List<string[]>();
+        long total = 0;
+        foreach (var batch in batches)
+        {
+            for (int r = 0; r < batch.Length; r++, total++)
+            {
+                if (rows.Count < maxRows)
+                    rows.Add([.. Enumerable.Range(0, batch.ColumnCount).Select(c => Value(batch.Column(c), r))]);
+            }
+        }
+        var header = batches.Count > 0 ? batches[0].Schema.FieldsList.Select(f => f.Name).ToArray() : fields.Select(f => f.Name).ToArray();
+        var widths = header.Select((h, c) => rows.Select(r => c < r.Length ? r[c].Length : 0).Append(h.Length).Max()).ToArray();
+        string Line(IReadOnlyList<string> cells) => string.Join(" | ", cells.Select((v, c) => v.PadRight(widths[c]))).TrimEnd();
+        Console.WriteLine(Line(header));
+        Console.WriteLine(string.Join("-+-", widths.Select(w => new string('-', w))));
+        foreach (var row in rows) Console.WriteLine(Line(row));
+        if (total > rows.Count) Console.WriteLine($"… {total - rows.Count} more rows ({total} in all)");
+        else Console.WriteLine($"({total} row{(total == 1 ? "" : "s")})");
+    }
+
     private static string Struct(StructArray array, int index)
     {
         var fields = ((StructType)array.Data.DataType).Fields;

@@ -3,6 +3,7 @@
 //
 //   vgi-call [options] <worker> [worker args...] -- list
 //   vgi-call [options] <worker> [worker args...] -- call <function> <arg>...
+//   vgi-call [options] <worker> [worker args...] -- call <table_function> <arg>... [name:=value]...
 //
 // A worker ending in .dll runs under `dotnet`. Arguments of `call` read like SQL literals: 42, 2.5,
 // true, NULL, 'text' (or any other word); a leading @ marks a constant argument (multiply 21 @2).
@@ -20,6 +21,8 @@ const string Usage = """
                 true/false (BOOLEAN), NULL, 'text' or any other word (VARCHAR); @arg marks a constant
                 argument (multiply 21 @2). Like DuckDB, literals are cast to the declared types of the
                 overload the catalog lists that fits them best.
+                A table function (listed under TABLE_FUNCTION) runs like SELECT * FROM <function>(...):
+                named arguments are written name:=value, and the rows print as a table (at most 20).
 
       --catalog NAME   catalog to attach (default: the single one catalog_catalogs reports)
       --timeout SEC    longest wait for any answer of the worker (default 30)
@@ -71,7 +74,7 @@ await using (session)
         await session.AttachAsync(catalog);
         await session.BeginStatementAsync();
         if (command == "list") await ListAsync(session);
-        else await CallAsync(session, rest[0], [.. rest[1..].Select(Literal.Parse)]);
+        else await CallAsync(session, rest[0], rest[1..]);
         await session.CommitAsync();
         return 0;
     }
@@ -127,8 +130,9 @@ static async Task ListAsync(ExtensionSession session)
 }
 
 // SELECT x.<function>(<args>): catalog_schemas → catalog_schema_contents_functions(SCALAR_FUNCTION) →
-// bind (plan) → bind (execution connection) → init → one exchange → close.
-static async Task CallAsync(ExtensionSession session, string function, IReadOnlyList<Literal> literals)
+// bind (plan) → bind (execution connection) → init → one exchange → close. A table function goes to
+// TableCallAsync instead.
+static async Task CallAsync(ExtensionSession session, string function, IReadOnlyList<string> rawArgs)
 {
     string schemaName = session.Attached.DefaultSchema is { Length: > 0 } d ? d : "main";
     if (function.IndexOf('.') is > 0 and var dot && dot < function.Length - 1)
@@ -142,9 +146,19 @@ static async Task CallAsync(ExtensionSession session, string function, IReadOnly
         overloads.AddRange(listed.Where(f => f.Name == function));
         if (overloads.Count == 0) overloads.AddRange(listed.Where(f => string.Equals(f.Name, function, StringComparison.OrdinalIgnoreCase)));
     }
-    if (overloads.Count == 0 && schema is not null && !(schema.EstimatedObjectCount?.TryGetValue("table_function", out long t) == true && t == 0)
-        && (await session.FunctionsAsync(schema.Name, CatalogObjectType.TableFunction)).Any(f => string.Equals(f.Name, function, StringComparison.OrdinalIgnoreCase)))
-        throw new UsageException($"{function} is a table function; vgi-call calls scalar functions (in DuckDB: SELECT * FROM {session.CatalogName}.{schema.Name}.{function}(...))");
+    if (overloads.Count == 0 && schema is not null && !(schema.EstimatedObjectCount?.TryGetValue("table_function", out long t) == true && t == 0))
+    {
+        var tables = (await session.FunctionsAsync(schema.Name, CatalogObjectType.TableFunction))
+            .Where(f => string.Equals(f.Name, function, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (tables.Count > 0)
+        {
+            await TableCallAsync(session, tables, rawArgs);
+            return;
+        }
+    }
+    if (rawArgs.FirstOrDefault(a => TableCall.IsNamed(a)) is { } namedArg)
+        throw new UsageException($"{namedArg}: named arguments (name:=value) are for table functions; {function} is not listed as one");
+    var literals = rawArgs.Select(Literal.Parse).ToList();
     // Not listed: DuckDB would stop here; we bind anyway so the worker says what it serves.
     var call = ScalarCall.Build(literals, overloads);
     var request = session.ScalarBindRequest(call.Overload?.Name ?? function, call.Input, call.Constants);
@@ -158,4 +172,23 @@ static async Task CallAsync(ExtensionSession session, string function, IReadOnly
 
     var column = await session.RunScalarAsync(request, bound, call.InputBatch());
     Console.WriteLine(Names.Value(column, 0));
+}
+
+// SELECT * FROM x.<function>(<args>) (validation-2 §3.1, C21): bind → table_function_cardinality →
+// table_function_statistics → init (projection = every column when the function takes projections)
+// → one tick per batch until the output's EOS → input EOS.
+static async Task TableCallAsync(ExtensionSession session, IReadOnlyList<FunctionInfo> overloads, IReadOnlyList<string> rawArgs)
+{
+    var call = TableCall.Build(rawArgs, overloads);
+    var request = session.TableBindRequest(call.Overload?.Name ?? overloads[0].Name, call.Arguments);
+    var bound = await session.BindAsync(request);
+    if (bound.LookupSecretTypes.Count > 0)
+        throw new UsageException($"{request.FunctionName} needs secrets ({string.Join(", ", bound.LookupSecretTypes)}); vgi-call does not provide any");
+    await session.CardinalityAsync(request, bound);
+    await session.StatisticsAsync(request, bound);
+    IReadOnlyList<long>? projection = call.Overload?.ProjectionPushdown == true
+        ? [.. Enumerable.Range(0, bound.OutputSchema.FieldsList.Count).Select(i => (long)i)]
+        : null;
+    var batches = await session.RunTableAsync(request, bound, projection);
+    Names.PrintTable(bound.OutputSchema, batches, maxRows: 20);
 }
