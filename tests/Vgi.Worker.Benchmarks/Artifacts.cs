@@ -62,7 +62,8 @@ internal sealed class Artifacts
         {
             info.ArgumentList.Add("-r");
             info.ArgumentList.Add("linux-x64");
-            info.ArgumentList.Add("-p:PublishAot=true");
+            // PublishAot=true comes from the project file: as a global property it would reach the
+            // netstandard2.0 generator project too, which cannot be compiled ahead of time.
             if (ClangName() is { } clang && clang != "clang") info.ArgumentList.Add($"-p:CppCompilerAndLinker={clang}");
         }
         else

@@ -49,7 +49,7 @@ internal static class CodecSuite
             new Dictionary<string, ArgumentValue> { ["batch_size"] = new(Requests.I64(2048)) }).ToIpcBytes();
 
         var results = new List<(MicroResult Result, int Bytes)>();
-        void Codec<T>(string label, T value) where T : IArrowRecord<T>
+        void Codec<T>(string label, T value, bool split) where T : IArrowRecord<T>
         {
             byte[] bytes = ArrowRecord.ToIpcBytes(value);
             // Sanity: the round trip gives an equal value back (records compare by value; byte[]/lists by reference, so compare the re-encoding).
@@ -58,11 +58,19 @@ internal static class CodecSuite
             results.Add((Micro.Measure($"{label} encode (ToIpcBytes)", () => ArrowRecord.ToIpcBytes(value), options), bytes.Length));
             results.Add((Micro.Measure($"{label} decode (FromIpcBytes)", () => ArrowRecord.FromIpcBytes<T>(bytes), options), bytes.Length));
             results.Add((Micro.Measure($"{label} encode + decode", () => ArrowRecord.FromIpcBytes<T>(ArrowRecord.ToIpcBytes(value)), options), bytes.Length));
+            if (!split) return;
+            // The two halves of each direction: the generated record <-> RecordBatch code, and the IPC stream.
+            var batch = T.ToRecordBatch([value]);
+            results.Add((Micro.Measure("  encode 1/2: T.ToRecordBatch (generated)", () => T.ToRecordBatch([value]), options), bytes.Length));
+            results.Add((Micro.Measure("  encode 2/2: IpcBytes.WriteBatch", () => IpcBytes.WriteBatch(batch), options), bytes.Length));
+            results.Add((Micro.Measure("  decode 1/2: IpcBytes.ReadBatch", () => IpcBytes.ReadBatch(bytes), options), bytes.Length));
+            var read = IpcBytes.ReadBatch(bytes);
+            results.Add((Micro.Measure("  decode 2/2: T.FromRecordBatch (generated)", () => T.FromRecordBatch(read), options), bytes.Length));
         }
 
-        Codec("BindRequest (scalar multiply)", scalarBind);
-        Codec("BindResult (scalar, {result: int64})", bindResult);
-        Codec("InitRequest (table bind_call, projection, filters)", init);
+        Codec("BindRequest (scalar multiply)", scalarBind, split: true);
+        Codec("BindResult (scalar, {result: int64})", bindResult, split: false);
+        Codec("InitRequest (table bind_call, projection, filters)", init, split: true);
         var scalarArguments = scalarBind.Arguments;
         results.Add((Micro.Measure("Arguments decode (BindRequest.ReadArguments, 1 const)", () => scalarBind.ReadArguments(), options), scalarArguments.Length));
         results.Add((Micro.Measure("Arguments decode (2 positional + 1 named)", () => Arguments.FromIpcBytes(mixedArguments), options), mixedArguments.Length));

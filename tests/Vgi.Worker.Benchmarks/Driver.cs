@@ -20,6 +20,8 @@ internal static class Driver
         Console.WriteLine($"Vgi.Worker.Benchmarks: runtime {Environment.Version}, driver {(Artifacts.IsAot ? "native AOT" : "JIT")}, {Environment.ProcessorCount} cores, " +
                           $"{options.Repetitions} runs of {options.Seconds} s per measurement after {options.WarmupSeconds} s warm-up, server GC {System.Runtime.GCSettings.IsServerGC}");
         if (LoadAverage() is { } start) Console.WriteLine($"load average (1/5/15 min) at the start: {start}");
+        WorkerProcess.PipeSize = options.PipeSize;
+        if (options.PipeSize > 0) Console.WriteLine($"pipe capacity set to {options.PipeSize:N0} B on both pipes of every child (F_SETPIPE_SZ)");
         var artifacts = new Artifacts(options);
         // Publish what the pipe suites need before anything is measured.
         if (options.Suites.Contains("scalar") || options.Suites.Contains("table"))

@@ -19,12 +19,15 @@ internal sealed record Options
     public string? BenchJit { get; init; }
     public string? Artifacts { get; init; }
     public bool NoBuild { get; init; }
+    public int PipeSize { get; init; }
     public string[]? Workers { get; init; }
+    public string[]? Cases { get; init; }
 
     public const string Usage =
         "usage: [--suites codecs,kernels,scalar,table] [--seconds S] [--reps R] [--warmup S] [--workers hello-aot,hello-jit,bench-aot,bench-jit]\n" +
+        "       [--cases multiply,upper_case,upper_case_ascii,full,id] " +
         "       [--rows N] [--string-length N] [--table-rows N] [--hello-aot PATH] [--hello-jit PATH.dll] [--bench-aot PATH] [--bench-jit PATH.dll]\n" +
-        "       [--artifacts DIR] [--no-build]";
+        "       [--artifacts DIR] [--no-build] [--pipe-size BYTES]";
 
     public static Options Parse(string[] args)
     {
@@ -42,6 +45,7 @@ internal sealed record Options
                 "--warmup" => o with { WarmupSeconds = D() },
                 "--suites" => o with { Suites = List() },
                 "--workers" => o with { Workers = List() },
+                "--cases" => o with { Cases = List() },
                 "--rows" => o with { BatchRows = (int)L() },
                 "--string-length" => o with { StringLength = (int)L() },
                 "--table-rows" => o with { TableRows = L() },
@@ -51,10 +55,11 @@ internal sealed record Options
                 "--bench-jit" => o with { BenchJit = Path.GetFullPath(Next()) },
                 "--artifacts" => o with { Artifacts = Path.GetFullPath(Next()) },
                 "--no-build" => o with { NoBuild = true },
+                "--pipe-size" => o with { PipeSize = (int)L() },
                 _ => throw new ArgumentException($"unknown option '{args[i]}'"),
             };
         }
-        if (o.Seconds <= 0 || o.Repetitions <= 0 || o.WarmupSeconds < 0 || o.BatchRows <= 0 || o.StringLength <= 0 || o.TableRows <= 0)
+        if (o.Seconds <= 0 || o.Repetitions <= 0 || o.WarmupSeconds < 0 || o.BatchRows <= 0 || o.StringLength <= 0 || o.TableRows <= 0 || o.PipeSize < 0)
             throw new ArgumentException("--seconds, --reps, --rows, --string-length and --table-rows must be positive");
         foreach (var s in o.Suites)
         {
@@ -68,4 +73,7 @@ internal sealed record Options
     }
 
     public bool Wants(string worker) => Workers is null || Workers.Contains(worker);
+
+    /// <summary>Whether pipe case <paramref name="name"/> runs on <paramref name="worker"/> (<c>--cases</c>, <c>--workers</c>).</summary>
+    public bool Wants(string name, string worker) => Wants(worker) && (Cases is null || Cases.Contains(name));
 }

@@ -51,16 +51,18 @@ internal static class PipeSuites
         try
         {
             string raw = artifacts.BenchAot;
-            cases.Add(new RawCase("raw int64", raw, intMessage, intMessage, rows, pipelined: false));
-            if (options.Wants("hello-aot")) cases.Add(new ExchangeCase("multiply", "hello-aot", artifacts.HelloAot, [], multiply, ints, CheckMultiply, false, "raw int64"));
-            if (options.Wants("hello-jit")) cases.Add(new ExchangeCase("multiply", "hello-jit", artifacts.HelloJit, [], multiply, ints, CheckMultiply, false, "raw int64"));
-            if (options.Wants("bench-aot")) cases.Add(new ExchangeCase("multiply", "bench-aot", artifacts.BenchAot, ["--worker"], multiply, ints, CheckMultiply, true, "raw int64"));
-            cases.Add(new RawCase("raw strings", raw, stringMessage, stringMessage, rows, pipelined: false));
-            if (options.Wants("hello-aot")) cases.Add(new ExchangeCase("upper_case", "hello-aot", artifacts.HelloAot, [], upper, strings, CheckUpper, false, "raw strings"));
-            if (options.Wants("hello-jit")) cases.Add(new ExchangeCase("upper_case", "hello-jit", artifacts.HelloJit, [], upper, strings, CheckUpper, false, "raw strings"));
-            if (options.Wants("bench-aot")) cases.Add(new ExchangeCase("upper_case", "bench-aot", artifacts.BenchAot, ["--worker"], upper, strings, CheckUpper, true, "raw strings"));
-            if (options.Wants("bench-aot")) cases.Add(new ExchangeCase("upper_case_ascii", "bench-aot", artifacts.BenchAot, ["--worker"], upperAscii, strings, CheckUpper, true, "raw strings"));
-            if (options.Wants("bench-jit")) cases.Add(new ExchangeCase("upper_case_ascii", "bench-jit", artifacts.BenchJit, ["--worker"], upperAscii, strings, CheckUpper, true, "raw strings"));
+            bool int64Cases = options.Wants("multiply", "hello-aot") || options.Wants("multiply", "hello-jit") || options.Wants("multiply", "bench-aot");
+            if (int64Cases) cases.Add(new RawCase("raw int64", raw, intMessage, intMessage, rows, pipelined: false));
+            if (options.Wants("multiply", "hello-aot")) cases.Add(new ExchangeCase("multiply", "hello-aot", artifacts.HelloAot, [], multiply, ints, CheckMultiply, false, "raw int64"));
+            if (options.Wants("multiply", "hello-jit")) cases.Add(new ExchangeCase("multiply", "hello-jit", artifacts.HelloJit, [], multiply, ints, CheckMultiply, false, "raw int64"));
+            if (options.Wants("multiply", "bench-aot")) cases.Add(new ExchangeCase("multiply", "bench-aot", artifacts.BenchAot, ["--worker"], multiply, ints, CheckMultiply, true, "raw int64"));
+            int before = cases.Count;
+            if (options.Wants("upper_case", "hello-aot")) cases.Add(new ExchangeCase("upper_case", "hello-aot", artifacts.HelloAot, [], upper, strings, CheckUpper, false, "raw strings"));
+            if (options.Wants("upper_case", "hello-jit")) cases.Add(new ExchangeCase("upper_case", "hello-jit", artifacts.HelloJit, [], upper, strings, CheckUpper, false, "raw strings"));
+            if (options.Wants("upper_case", "bench-aot")) cases.Add(new ExchangeCase("upper_case", "bench-aot", artifacts.BenchAot, ["--worker"], upper, strings, CheckUpper, true, "raw strings"));
+            if (options.Wants("upper_case_ascii", "bench-aot")) cases.Add(new ExchangeCase("upper_case_ascii", "bench-aot", artifacts.BenchAot, ["--worker"], upperAscii, strings, CheckUpper, true, "raw strings"));
+            if (options.Wants("upper_case_ascii", "bench-jit")) cases.Add(new ExchangeCase("upper_case_ascii", "bench-jit", artifacts.BenchJit, ["--worker"], upperAscii, strings, CheckUpper, true, "raw strings"));
+            if (cases.Count > before) cases.Insert(before, new RawCase("raw strings", raw, stringMessage, stringMessage, rows, pipelined: false));
             var results = Measure(cases, options);
             PrintTable(options, cases, results);
             Console.WriteLine();
@@ -92,12 +94,12 @@ internal static class PipeSuites
         try
         {
             string raw = artifacts.BenchAot;
-            cases.Add(new RawCase("raw full", raw, tick, full, options.BatchRows, pipelined: true));
-            if (options.Wants("bench-aot")) cases.Add(new ProducerCase("bench_rows [0,1,2]", "bench-aot", artifacts.BenchAot, count, [0, 1, 2], "raw full"));
-            if (options.Wants("bench-jit")) cases.Add(new ProducerCase("bench_rows [0,1,2]", "bench-jit", artifacts.BenchJit, count, [0, 1, 2], "raw full"));
-            cases.Add(new RawCase("raw id", raw, tick, idOnly, options.BatchRows, pipelined: true));
-            if (options.Wants("bench-aot")) cases.Add(new ProducerCase("bench_rows [0]", "bench-aot", artifacts.BenchAot, count, [0], "raw id"));
-            if (options.Wants("bench-jit")) cases.Add(new ProducerCase("bench_rows [0]", "bench-jit", artifacts.BenchJit, count, [0], "raw id"));
+            if (options.Wants("full", "bench-aot") || options.Wants("full", "bench-jit")) cases.Add(new RawCase("raw full", raw, tick, full, options.BatchRows, pipelined: true));
+            if (options.Wants("full", "bench-aot")) cases.Add(new ProducerCase("bench_rows [0,1,2]", "bench-aot", artifacts.BenchAot, count, [0, 1, 2], "raw full"));
+            if (options.Wants("full", "bench-jit")) cases.Add(new ProducerCase("bench_rows [0,1,2]", "bench-jit", artifacts.BenchJit, count, [0, 1, 2], "raw full"));
+            if (options.Wants("id", "bench-aot") || options.Wants("id", "bench-jit")) cases.Add(new RawCase("raw id", raw, tick, idOnly, options.BatchRows, pipelined: true));
+            if (options.Wants("id", "bench-aot")) cases.Add(new ProducerCase("bench_rows [0]", "bench-aot", artifacts.BenchAot, count, [0], "raw id"));
+            if (options.Wants("id", "bench-jit")) cases.Add(new ProducerCase("bench_rows [0]", "bench-jit", artifacts.BenchJit, count, [0], "raw id"));
             var results = Measure(cases, options);
             PrintTable(options, cases, results);
         }

@@ -74,7 +74,33 @@ internal sealed class WorkerProcess : IDisposable
         foreach (var a in prefix) info.ArgumentList.Add(a);
         foreach (var a in arguments) info.ArgumentList.Add(a);
         var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
+        if (PipeSize > 0)
+        {
+            SetPipeSize(process.StandardInput.BaseStream);
+            SetPipeSize(process.StandardOutput.BaseStream);
+        }
         return new WorkerProcess(process, string.Join(' ', [file, .. prefix, .. arguments]));
+    }
+
+    /// <summary>Capacity to give both pipes of every child (<c>--pipe-size</c>); 0 keeps the kernel default (64 KiB).</summary>
+    public static int PipeSize { get; set; }
+
+    private const int FSetPipeSize = 1031; // F_SETPIPE_SZ (Linux)
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
+    [System.Runtime.InteropServices.DefaultDllImportSearchPaths(System.Runtime.InteropServices.DllImportSearchPath.SafeDirectories)]
+    private static extern int Fcntl(int fd, int command, int argument);
+
+    /// <summary>
+    /// F_SETPIPE_SZ on the pipe behind <paramref name="stream"/>: a pipe is one kernel object, so
+    /// setting it from the driver's end sets it for the worker's end too.
+    /// </summary>
+    private static void SetPipeSize(Stream stream)
+    {
+        if (stream is not System.IO.Pipes.PipeStream pipe) throw new InvalidOperationException($"the child's stdio is a {stream.GetType().Name}, not a pipe");
+        int fd = (int)pipe.SafePipeHandle.DangerousGetHandle();
+        if (Fcntl(fd, FSetPipeSize, PipeSize) < 0)
+            throw new InvalidOperationException($"fcntl(F_SETPIPE_SZ, {PipeSize}) failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
     }
 
     /// <summary>The dotnet host: the one running this driver, else DOTNET_HOST_PATH, else <c>dotnet</c> on PATH.</summary>

@@ -9,13 +9,16 @@ namespace Vgi.Codecs;
 /// </summary>
 public static class IpcBytes
 {
+    /// <summary>Staging and read-ahead size for in-memory streams: they gain nothing from big buffers.</summary>
+    private const int InMemoryBuffer = 1024;
+
     /// <summary>One encapsulated schema message, no EOS (pyarrow <c>Schema.serialize()</c>).</summary>
     public static byte[] SerializeSchema(Schema schema) => ArrowIpcWriter.SerializeSchema(schema);
 
     /// <summary>Reads the schema message at the start of <paramref name="bytes"/>; trailing bytes (an EOS) are ignored.</summary>
     public static Schema ReadSchema(ReadOnlyMemory<byte> bytes)
     {
-        var reader = new ArrowIpcReader(new ReadOnlyMemoryStream(bytes));
+        var reader = new ArrowIpcReader(new ReadOnlyMemoryStream(bytes), InMemoryBuffer);
         return Sync(reader.ReadSchemaAsync()) ?? throw new IpcFormatException("empty bytes where a schema message was expected");
     }
 
@@ -23,7 +26,7 @@ public static class IpcBytes
     public static byte[] WriteBatch(RecordBatch batch, IReadOnlyList<KeyValuePair<string, string>>? metadata = null)
     {
         var buffer = new MemoryStream();
-        var writer = new ArrowIpcWriter(buffer);
+        var writer = new ArrowIpcWriter(buffer, InMemoryBuffer);
         writer.WriteSchema(batch.Schema);
         writer.WriteBatch(batch, metadata);
         writer.WriteEos();
@@ -40,7 +43,7 @@ public static class IpcBytes
 
     public static RecordBatch ReadBatch(ReadOnlyMemory<byte> bytes, out IReadOnlyList<KeyValuePair<string, string>> metadata)
     {
-        var reader = new ArrowIpcReader(new ReadOnlyMemoryStream(bytes));
+        var reader = new ArrowIpcReader(new ReadOnlyMemoryStream(bytes), InMemoryBuffer);
         var schema = Sync(reader.ReadSchemaAsync()) ?? throw new IpcFormatException("empty bytes where an IPC stream was expected");
         var first = Sync(reader.ReadBatchAsync());
         if (first is null)
@@ -57,12 +60,12 @@ public static class IpcBytes
     private static IArrowArray[] EmptyColumns(Schema schema)
     {
         var buffer = new MemoryStream();
-        var writer = new ArrowIpcWriter(buffer);
+        var writer = new ArrowIpcWriter(buffer, InMemoryBuffer);
         writer.WriteSchema(schema);
         writer.WriteEmptyBatch(null);
         writer.WriteEos();
         writer.Flush();
-        var reader = new ArrowIpcReader(new ReadOnlyMemoryStream(buffer.ToArray()));
+        var reader = new ArrowIpcReader(new ReadOnlyMemoryStream(buffer.ToArray()), InMemoryBuffer);
         Sync(reader.ReadSchemaAsync());
         var batch = Sync(reader.ReadBatchAsync())!;
         return [.. batch.Batch.Arrays];

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;
 using Apache.Arrow;
@@ -49,20 +50,25 @@ public sealed class BooleanResult(int length)
 }
 
 /// <summary>
-/// The output column of a utf8 or binary scalar result, appended row by row in order. The data
-/// buffer grows geometrically; offsets are sized once.
+/// The output column of a utf8 or binary scalar result, appended row by row in order. Offsets are
+/// sized once and handed to Arrow as they are. The data buffer starts at
+/// <c>length * bytesPerValue</c>; when it fills up, it is resized once for all the values still to
+/// come, projected from the bytes per value so far (at least 1.5 times), instead of doubling
+/// through a series of large-object-heap copies.
 /// </summary>
 public sealed class BinaryResult
 {
-    private readonly int[] _offsets;
+    private readonly byte[] _offsets; // int32 little-endian, length + 1 of them: the Arrow buffer itself
     private readonly ValidityBitmap _validity;
+    private readonly int _length;
     private byte[] _data;
     private int _count;
     private int _size;
 
     public BinaryResult(int length, int bytesPerValue = 16)
     {
-        _offsets = new int[length + 1];
+        _length = length;
+        _offsets = new byte[(length + 1) * sizeof(int)];
         _validity = new ValidityBitmap(length);
         _data = new byte[Math.Max(16, length * bytesPerValue)];
     }
@@ -74,9 +80,11 @@ public sealed class BinaryResult
             AppendNull();
             return;
         }
-        Ensure(Encoding.UTF8.GetMaxByteCount(value.Length));
+        // The worst case (3 bytes per char) only decides whether to count exactly: a buffer sized
+        // for the real bytes must not grow because of the bound.
+        if (_data.Length - _size < Encoding.UTF8.GetMaxByteCount(value.Length)) Ensure(Encoding.UTF8.GetByteCount(value));
         _size += Encoding.UTF8.GetBytes(value, _data.AsSpan(_size));
-        _offsets[++_count] = _size;
+        EndValue();
     }
 
     public void Append(ReadOnlySpan<byte> value)
@@ -84,7 +92,7 @@ public sealed class BinaryResult
         Ensure(value.Length);
         value.CopyTo(_data.AsSpan(_size));
         _size += value.Length;
-        _offsets[++_count] = _size;
+        EndValue();
     }
 
     public void Append(byte[]? value)
@@ -104,26 +112,34 @@ public sealed class BinaryResult
     public void Commit(int bytesWritten)
     {
         _size += bytesWritten;
-        _offsets[++_count] = _size;
+        EndValue();
     }
 
     public void AppendNull()
     {
         _validity.SetNull(_count);
-        _offsets[++_count] = _size;
+        EndValue();
     }
+
+    private void EndValue() => BinaryPrimitives.WriteInt32LittleEndian(_offsets.AsSpan(++_count * sizeof(int)), _size);
 
     private void Ensure(int extra)
     {
         if (_data.Length - _size >= extra) return;
-        System.Array.Resize(ref _data, Math.Max(_data.Length * 2, _size + extra));
+        long needed = (long)_size + extra;
+        long grown = _data.Length + (long)_data.Length / 2;
+        // Bytes per value so far, times the values still to come after this one, plus 1/8.
+        int remaining = _length - _count - 1;
+        long projected = _count > 0 && remaining > 0 ? needed + (long)((double)_size / _count * remaining * 1.125) : needed;
+        long size = Math.Max(needed, Math.Max(grown, projected));
+        if (needed > System.Array.MaxLength) throw new InvalidOperationException("a utf8 or binary column holds less than 2 GiB per batch (int32 offsets)");
+        System.Array.Resize(ref _data, (int)Math.Min(size, System.Array.MaxLength));
     }
 
     public IArrowArray Build(IArrowType type)
     {
-        var offsets = MemoryMarshal.AsBytes(_offsets.AsSpan(0, _count + 1)).ToArray();
         var data = new ArrayData(type, _count, _validity.NullCount, 0,
-            [_validity.Build(), new ArrowBuffer(offsets), new ArrowBuffer(_data.AsMemory(0, _size))], []);
+            [_validity.Build(), new ArrowBuffer(_offsets.AsMemory(0, (_count + 1) * sizeof(int))), new ArrowBuffer(_data.AsMemory(0, _size))], []);
         return ArrowArrayFactory.BuildArray(data);
     }
 }

@@ -17,6 +17,9 @@ public sealed class ArrowIpcReader
 
     public ArrowIpcReader(Stream stream) => _messages = new IpcMessageReader(stream);
 
+    /// <param name="bufferSize">Read-ahead buffer size (64 KiB by default; less suits small in-memory streams).</param>
+    public ArrowIpcReader(Stream stream, int bufferSize) => _messages = new IpcMessageReader(stream, bufferSize);
+
     /// <summary>The schema of the stream being read, or null between streams.</summary>
     public Schema? Schema => _schema;
 

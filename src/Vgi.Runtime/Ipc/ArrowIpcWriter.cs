@@ -22,11 +22,23 @@ public sealed class ArrowIpcWriter
     private readonly ArrayEncoder _encoder = new();
     private readonly ArrayEncoder _dictionaryEncoder = new();
     private readonly List<ArrayData?> _sentDictionaries = [];
-    private readonly byte[] _staging = new byte[StagingSize];
+    private readonly byte[] _staging;
     private int _staged;
     private Schema? _schema;
 
-    public ArrowIpcWriter(Stream stream) => _stream = stream;
+    public ArrowIpcWriter(Stream stream) : this(stream, StagingSize)
+    {
+    }
+
+    /// <param name="stagingSize">
+    /// Bytes staged before a write reaches <paramref name="stream"/>: large for pipes and sockets
+    /// (one write per flush), small for a MemoryStream, which gains nothing from staging.
+    /// </param>
+    public ArrowIpcWriter(Stream stream, int stagingSize)
+    {
+        _stream = stream;
+        _staging = new byte[Math.Max(64, stagingSize)];
+    }
 
     /// <summary>The schema of the open stream, or null when no stream is open.</summary>
     public Schema? Schema => _schema;
@@ -38,7 +50,7 @@ public sealed class ArrowIpcWriter
     public static byte[] SerializeSchema(Schema schema)
     {
         var buffer = new MemoryStream();
-        var writer = new ArrowIpcWriter(buffer);
+        var writer = new ArrowIpcWriter(buffer, 1024);
         writer.WriteSchema(schema);
         writer.Flush();
         return buffer.ToArray();

@@ -16,12 +16,17 @@ internal sealed class IpcMessageReader
     private const uint Continuation = 0xFFFFFFFF;
 
     private readonly Stream _stream;
-    private byte[] _buffer = new byte[64 * 1024];
+    private byte[] _buffer;
     private int _start;
     private int _end;
     private byte[] _metadata = new byte[1024];
 
-    public IpcMessageReader(Stream stream) => _stream = stream;
+    /// <param name="bufferSize">Read-ahead buffer; in-memory sources need no more than their length.</param>
+    public IpcMessageReader(Stream stream, int bufferSize = 64 * 1024)
+    {
+        _stream = stream;
+        _buffer = new byte[Math.Max(16, bufferSize)];
+    }
 
     /// <summary>Bytes buffered but not yet consumed.</summary>
     public int Buffered => _end - _start;
