@@ -32,4 +32,13 @@ public sealed class ScalarFunctionAttribute : Attribute
 
     /// <summary>Overrides the description taken from the XML doc comment.</summary>
     public string? Description { get; set; }
+
+    /// <summary>Overrides the null handling inferred from the parameter types.</summary>
+    public NullHandlingMode NullHandling { get; set; }
+
+    /// <summary>Catalog settings the function reads (<see cref="VgiContext.Settings"/>); DuckDB refuses to bind when one is unset.</summary>
+    public string[]? RequiredSettings { get; set; }
+
+    /// <summary>Secret types the function needs (<see cref="VgiContext.Secrets"/>), resolved by DuckDB before bind.</summary>
+    public string[]? RequiredSecrets { get; set; }
 }

@@ -41,4 +41,37 @@ public sealed class TableFunctionAttribute : Attribute
 
     /// <summary>Rows per emitted batch (default 2048).</summary>
     public int BatchSize { get; set; } = 2048;
+
+    /// <summary>Only the columns the query reads are produced (default true); off, every batch carries all columns.</summary>
+    public bool ProjectionPushdown { get; set; } = true;
+
+    /// <summary>DuckDB passes TABLESAMPLE percentage and seed (<c>TableScanContext.Sample</c>) instead of sampling above the scan.</summary>
+    public bool SamplingPushdown { get; set; }
+
+    /// <summary>The function takes part in late materialization (its output has a row-id column).</summary>
+    public bool LateMaterialization { get; set; }
+
+    /// <summary>Expression filters DuckDB may push down (<c>supported_expression_filters</c>), e.g. <c>starts_with</c>.</summary>
+    public string[]? ExpressionFilters { get; set; }
+
+    /// <summary>The order promise of the rows (default <see cref="ScanOrder.PreservesOrder"/>).</summary>
+    public ScanOrder Order { get; set; }
+
+    /// <summary>Every batch carries a batch index that orders it across parallel streams.</summary>
+    public bool SupportsBatchIndex { get; set; }
+
+    /// <summary>How batches relate to the partition columns of the output.</summary>
+    public ScanPartitioning Partitioning { get; set; }
+
+    /// <summary>Catalog listing categories (<c>FunctionInfo.categories</c>).</summary>
+    public string[]? Categories { get; set; }
+
+    /// <summary>Catalog tags as alternating keys and values: <c>Tags = ["category", "generator"]</c>.</summary>
+    public string[]? Tags { get; set; }
+
+    /// <summary>Catalog settings the function reads (<see cref="VgiContext.Settings"/>); DuckDB refuses to bind when one is unset.</summary>
+    public string[]? RequiredSettings { get; set; }
+
+    /// <summary>Secret types the function needs (<see cref="VgiContext.Secrets"/>), resolved by DuckDB before bind.</summary>
+    public string[]? RequiredSecrets { get; set; }
 }

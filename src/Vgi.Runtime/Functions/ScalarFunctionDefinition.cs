@@ -31,6 +31,12 @@ public sealed class ScalarFunctionDefinition
 
     public NullHandling NullHandling { get; init; } = NullHandling.Default;
 
+    /// <summary>Catalog settings the function reads (<see cref="VgiContext.Settings"/>); DuckDB refuses to bind while one is unset.</summary>
+    public IReadOnlyList<string> RequiredSettings { get; init; } = [];
+
+    /// <summary>Secrets DuckDB resolves before bind (<see cref="VgiContext.Secrets"/>).</summary>
+    public IReadOnlyList<RequiredSecret> RequiredSecrets { get; init; } = [];
+
     /// <summary>Checks a call's input columns and constants; throws <see cref="ScalarBindException"/> when they do not fit.</summary>
     public required ScalarBinder Bind { get; init; }
 }

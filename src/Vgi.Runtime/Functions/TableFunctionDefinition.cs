@@ -46,6 +46,40 @@ public sealed class TableFunctionDefinition
     /// <summary>Rows per emitted batch, passed to the scan as <see cref="TableScanContext.BatchSize"/> (default 2048, DuckDB's vector size).</summary>
     public int BatchSize { get; init; } = 2048;
 
+    /// <summary>DuckDB passes TABLESAMPLE hints (<see cref="TableScanContext.Sample"/>) instead of sampling above the scan.</summary>
+    public bool SamplingPushdown { get; init; }
+
+    /// <summary>The function takes part in late materialization (its output has an <c>is_row_id</c> column).</summary>
+    public bool LateMaterialization { get; init; }
+
+    /// <summary>Expression filters DuckDB may push down (<c>supported_expression_filters</c>), e.g. <c>starts_with</c>.</summary>
+    public IReadOnlyList<string> SupportedExpressionFilters { get; init; } = [];
+
+    /// <summary>
+    /// How batches relate to the partition columns (output fields with metadata
+    /// <c>vgi.partition_column = true</c>); not <see cref="PartitionKind.NotPartitioned"/> means every
+    /// non-empty batch carries <c>vgi_partition_values#b64</c> (<see cref="TableScan.PartitionValues"/>).
+    /// </summary>
+    public PartitionKind PartitionKind { get; init; } = PartitionKind.NotPartitioned;
+
+    /// <summary>Catalog listing categories (<c>FunctionInfo.categories</c>).</summary>
+    public IReadOnlyList<string> Categories { get; init; } = [];
+
+    /// <summary>Catalog tags (<c>FunctionInfo.tags</c>).</summary>
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = ProtocolDefaults.EmptyTags;
+
+    /// <summary>Catalog settings the function reads; DuckDB refuses to bind while one is unset.</summary>
+    public IReadOnlyList<string> RequiredSettings { get; init; } = [];
+
+    /// <summary>Secrets DuckDB resolves before bind (<see cref="TableBindContext.Secrets"/>, <see cref="VgiContext.Secrets"/>).</summary>
+    public IReadOnlyList<RequiredSecret> RequiredSecrets { get; init; } = [];
+
+    /// <summary>
+    /// <c>table_function_dynamic_to_string</c> (EXPLAIN ANALYZE, once per scan thread at the end):
+    /// key/value lines for the execution. Must not throw; a failure answers no lines.
+    /// </summary>
+    public Func<ReadOnlyMemory<byte>, IReadOnlyList<KeyValuePair<string, string>>>? DynamicToString { get; init; }
+
     /// <summary>Checks a call's arguments and returns the output schema and the scan factory.</summary>
     public required TableBinder Bind { get; init; }
 }
@@ -53,10 +87,30 @@ public sealed class TableFunctionDefinition
 /// <summary>Binds one call, or throws <see cref="TableBindException"/> saying why the arguments do not fit.</summary>
 public delegate TableBinding TableBinder(TableBindContext context);
 
-/// <summary>What DuckDB sends at bind: positional and named argument values.</summary>
+/// <summary>What DuckDB sends at bind: positional and named argument values, settings and secrets.</summary>
 public sealed class TableBindContext(Arguments arguments)
 {
     public Arguments Arguments { get; } = arguments;
+
+    /// <summary>Catalog settings DuckDB sent (the function's required settings), as text by name.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Secrets DuckDB resolved for the call, by secret type.</summary>
+    public IReadOnlyDictionary<string, VgiSecret> Secrets { get; init; } = new Dictionary<string, VgiSecret>();
+
+    /// <summary>The raw settings batch (one row, one column per setting, typed), when DuckDB sent one.</summary>
+    public RecordBatch? SettingsBatch { get; init; }
+
+    /// <summary>The raw secrets batch (one row, one struct column per secret type), when DuckDB sent one.</summary>
+    public RecordBatch? SecretsBatch { get; init; }
+
+    /// <summary>True on the second bind of a two-phase secret lookup (<see cref="TableBinding.SecretLookups"/>).</summary>
+    public bool ResolvedSecretsProvided { get; init; }
+
+    /// <summary>Time-travel clause of a catalog table scan (<c>AT (VERSION =&gt; 2)</c>): unit and value as text, or null.</summary>
+    public string? AtUnit { get; init; }
+
+    public string? AtValue { get; init; }
 }
 
 /// <summary>A successful bind.</summary>
@@ -69,7 +123,22 @@ public sealed record TableBinding(Schema OutputSchema, Func<TableScanContext, Ta
     public long? CardinalityEstimate { get; init; }
 
     public long? CardinalityMax { get; init; }
+
+    /// <summary>Column statistics for the planner (<c>table_function_statistics</c>); null = none.</summary>
+    public IReadOnlyList<ColumnStatistics>? Statistics { get; init; }
+
+    /// <summary>
+    /// Two-phase secret bind (vgi-functions §4.6): secrets to resolve and bind again with. DuckDB
+    /// answers with a second bind carrying them (<see cref="TableBindContext.ResolvedSecretsProvided"/>).
+    /// </summary>
+    public IReadOnlyList<SecretLookup>? SecretLookups { get; init; }
+
+    /// <summary>Bytes carried from bind to every init (<c>bind_opaque_data</c>), e.g. a value computed at bind.</summary>
+    public byte[]? OpaqueData { get; init; }
 }
+
+/// <summary>One secret to look up: its type, and optionally a scope (a path or URL) and a name.</summary>
+public sealed record SecretLookup(string SecretType, string? Scope = null, string? Name = null);
 
 /// <summary>The call does not fit this overload; the message names the argument and the expected type.</summary>
 public sealed class TableBindException(string message) : Exception(message);

@@ -20,6 +20,20 @@ public abstract class TableScan : IAsyncDisposable
     /// </summary>
     public virtual long? BatchIndex => null;
 
+    /// <summary>
+    /// With a partitioned definition (<see cref="TableFunctionDefinition.PartitionKind"/>): the
+    /// partition values of the batch <see cref="NextAsync"/> last returned, as a two-row batch (row 0
+    /// the minimum, row 1 the maximum) with one column per partition field. Null lets the worker
+    /// compute them from the batch's partition columns.
+    /// </summary>
+    public virtual RecordBatch? PartitionValues => null;
+
+    /// <summary>
+    /// Extra custom metadata for the batch <see cref="NextAsync"/> last returned, written as is and
+    /// after the worker's own keys; a test fixture can use it to send a deliberately broken batch.
+    /// </summary>
+    public virtual IReadOnlyList<KeyValuePair<string, string>>? BatchMetadata => null;
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
@@ -68,6 +82,15 @@ public sealed class TableScanContext
     public SampleHint? Sample { get; init; }
 
     public required VgiContext Context { get; init; }
+
+    /// <summary>
+    /// State shared by every stream of this execution (<see cref="ExecutionId"/>): work queues and
+    /// values the primary stream publishes for the secondaries.
+    /// </summary>
+    public required ExecutionStorage Storage { get; init; }
+
+    /// <summary><c>bind_opaque_data</c>: the bytes the bind returned in <see cref="TableBinding.OpaqueData"/>.</summary>
+    public ReadOnlyMemory<byte> BindOpaqueData { get; init; }
 
     /// <summary>True when column <paramref name="outputIndex"/> of the output schema is wanted.</summary>
     public bool IsProjected(int outputIndex) => ProjectionIds is null || ProjectionIds.Contains(outputIndex);

@@ -83,6 +83,10 @@ public sealed class ArrowIpcWriter
         }
         WriteDictionaries();
         WriteRecordBatch(batch.Length, _encoder, metadata);
+        // The encoder holds the buffers' memory, not their owners. Apache.Arrow's builders allocate
+        // native memory that the finalizer of the owning ArrowBuffer's handle frees, so a batch that
+        // only this call references must stay reachable until its bytes are staged or written.
+        GC.KeepAlive(batch);
     }
 
     /// <summary>Writes a batch from raw columns (for zero-column batches with a row count, e.g. 1-row requests).</summary>
@@ -93,6 +97,7 @@ public sealed class ArrowIpcWriter
         foreach (var column in columns) _encoder.Encode(column.Data);
         WriteDictionaries();
         WriteRecordBatch(length, _encoder, metadata);
+        GC.KeepAlive(columns); // see WriteBatch(RecordBatch, …)
     }
 
     /// <summary>Writes a zero-row batch on the open stream's schema (log and error batches).</summary>

@@ -33,14 +33,19 @@ internal static class BindMethod
     };
 
     /// <summary>Table functions answer their full (unprojected) output schema; the binding is redone at init.</summary>
-    private static BindResult BindTable(FunctionSet functions, BindRequest request) => new()
+    private static BindResult BindTable(FunctionSet functions, BindRequest request)
     {
-        OutputSchema = TableResolver.Bind(functions, request).Binding.OutputSchema,
-        OpaqueData = null,
-        LookupSecretTypes = [],
-        LookupScopes = [],
-        LookupNames = [],
-    };
+        var binding = TableResolver.Bind(functions, request).Binding;
+        var lookups = request.ResolvedSecretsProvided ? null : binding.SecretLookups;
+        return new BindResult
+        {
+            OutputSchema = binding.OutputSchema,
+            OpaqueData = binding.OpaqueData,
+            LookupSecretTypes = [.. (lookups ?? []).Select(l => l.SecretType)],
+            LookupScopes = [.. (lookups ?? []).Select(l => l.Scope ?? "")],
+            LookupNames = [.. (lookups ?? []).Select(l => l.Name ?? "")],
+        };
+    }
 
     /// <summary>The function kinds this worker does not serve yet.</summary>
     public static RpcException Unsupported(BindRequest request) => request.FunctionType switch

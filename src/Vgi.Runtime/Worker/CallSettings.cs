@@ -12,6 +12,10 @@ internal static class CallSettings
     private static readonly IReadOnlyDictionary<string, string?> NoSettings = new Dictionary<string, string?>();
     private static readonly IReadOnlyDictionary<string, VgiSecret> NoSecrets = new Dictionary<string, VgiSecret>();
 
+    /// <summary>The one-row settings or secrets batch as sent; null when absent or empty.</summary>
+    public static RecordBatch? ReadBatch(byte[]? ipc) =>
+        ipc is { Length: > 0 } && IpcBytes.ReadBatch(ipc) is { Length: > 0 } batch ? batch : null;
+
     /// <summary>One column per catalog setting with a value, named by the setting; one row.</summary>
     public static IReadOnlyDictionary<string, string?> ReadSettings(byte[]? ipc)
     {

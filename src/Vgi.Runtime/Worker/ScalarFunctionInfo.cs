@@ -42,8 +42,8 @@ internal static class ScalarFunctionInfo
         SourceOrderDependent = false,
         SinkOrderDependent = false,
         RequiresInputBatchIndex = false,
-        RequiredSettings = [],
-        RequiredSecrets = [],
+        RequiredSettings = definition.RequiredSettings,
+        RequiredSecrets = definition.RequiredSecrets,
     };
 
     /// <summary><c>{result: T}</c>: the field's type, nullability and metadata under the name <c>result</c>.</summary>

@@ -37,10 +37,13 @@ internal sealed class TableProducer : RpcStream
     private long _nextBatchIndex;
     private int _disposed;
 
-    private TableProducer(TableFunctionDefinition definition, TableScan scan, TableScanContext scanContext, CancellationTokenSource cancel)
+    private readonly Schema _outputSchema;
+
+    private TableProducer(TableFunctionDefinition definition, Schema outputSchema, TableScan scan, TableScanContext scanContext, CancellationTokenSource cancel)
         : base(scanContext.ProjectedSchema, RpcSchemas.Empty)
     {
         _definition = definition;
+        _outputSchema = outputSchema;
         _scan = scan;
         _scanContext = scanContext;
         _initFilters = scanContext.Filters;
@@ -90,6 +93,8 @@ internal sealed class TableProducer : RpcStream
                 : null,
             Sample = init.TablesamplePercentage is { } percentage ? new SampleHint(percentage, init.TablesampleSeed) : null,
             Context = new ScalarCallContext(definition.Name, rpc, bindCall.Settings, bindCall.Secrets, cancel.Token),
+            Storage = ExecutionStorage.For(executionId),
+            BindOpaqueData = init.BindOpaqueData ?? bound.Binding.OpaqueData ?? [],
         };
 
         TableScan scan;
@@ -110,7 +115,7 @@ internal sealed class TableProducer : RpcStream
         [
             new GlobalInitResponse { ExecutionId = executionId, OpaqueData = secondary ? init.InitOpaqueData : null, MaxWorkers = maxWorkers },
         ]);
-        return new TableProducer(definition, scan, scanContext, cancel) { Header = header };
+        return new TableProducer(definition, output, scan, scanContext, cancel) { Header = header };
     }
 
     /// <summary>The projection as output indices, checked against the bound schema; null = every column.</summary>
@@ -151,9 +156,27 @@ internal sealed class TableProducer : RpcStream
             batch = Conform(batch);
             if (_definition.AutoApplyFilters) batch = _scanContext.Filters.Apply(batch);
             if (batch.Length == 0 && pulls < MaxEmptyPullsPerTick) continue;
-            output.Emit(batch, _definition.SupportsBatchIndex ? [new(BatchIndexKey, batchIndex.ToString(CultureInfo.InvariantCulture))] : null);
+            output.Emit(batch, BatchMetadata(batch, batchIndex));
             return;
         }
+    }
+
+    /// <summary>
+    /// <c>vgi_batch_index</c> when declared, <c>vgi_partition_values#b64</c> for a partitioned
+    /// function's non-empty batches (vgi-functions §6.5), then the scan's own keys.
+    /// </summary>
+    private List<KeyValuePair<string, string>>? BatchMetadata(RecordBatch batch, long batchIndex)
+    {
+        List<KeyValuePair<string, string>>? metadata = null;
+        if (_definition.SupportsBatchIndex) (metadata ??= []).Add(new(BatchIndexKey, batchIndex.ToString(CultureInfo.InvariantCulture)));
+        var partitionValues = _scan.PartitionValues;
+        if (batch.Length > 0 && (partitionValues is not null || _definition.PartitionKind != PartitionKind.NotPartitioned))
+        {
+            partitionValues ??= PartitionValues.Extract(_definition, _outputSchema, batch);
+            (metadata ??= []).Add(new(PartitionValues.MetadataKey, Convert.ToBase64String(PartitionValues.Encode(_definition.Name, _outputSchema, partitionValues))));
+        }
+        if (_scan.BatchMetadata is { Count: > 0 } extra) (metadata ??= []).AddRange(extra);
+        return metadata;
     }
 
     /// <summary>Installs the tick's dynamic filters (ANDed with the init filters); a set that cannot be read is skipped with a warning.</summary>

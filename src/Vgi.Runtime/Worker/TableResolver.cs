@@ -31,7 +31,16 @@ internal static class TableResolver
         {
             throw WorkerErrors.ValueError($"{candidates[0].Name}: the call's arguments cannot be read: {e.Message}");
         }
-        var context = new TableBindContext(arguments);
+        var context = new TableBindContext(arguments)
+        {
+            Settings = CallSettings.ReadSettings(request.Settings),
+            Secrets = CallSettings.ReadSecrets(request.Secrets),
+            SettingsBatch = CallSettings.ReadBatch(request.Settings),
+            SecretsBatch = CallSettings.ReadBatch(request.Secrets),
+            ResolvedSecretsProvided = request.ResolvedSecretsProvided,
+            AtUnit = request.AtUnit,
+            AtValue = request.AtValue,
+        };
 
         BoundTable? best = null;
         List<(TableFunctionDefinition Definition, string Reason)>? failures = null;
