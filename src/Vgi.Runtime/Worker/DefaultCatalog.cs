@@ -99,31 +99,38 @@ internal sealed class DefaultCatalog
     };
 
     /// <summary>
-    /// Accepts any catalog name (a deviation from vgi-python, which insists on its catalog_name):
-    /// this worker has exactly one catalog, so whatever the user calls it, it is this one.
+    /// Accepts any catalog name unless <see cref="VgiWorkerOptions.AcceptAnyCatalogName"/> is off (a
+    /// deviation from vgi-python, which insists on its catalog_name): this worker has exactly one
+    /// catalog, so whatever the user calls it, it is this one.
     /// </summary>
-    private static CatalogAttachResult Attach(CatalogAttachRequest? request) => new()
+    private CatalogAttachResult Attach(CatalogAttachRequest? request)
     {
-        AttachOpaqueData = AttachToken.Create(request?.Name ?? ""),
-        SupportsTransactions = false,
-        SupportsTimeTravel = false,
-        CatalogVersionFrozen = true,
-        CatalogVersion = Version,
-        AttachOpaqueDataRequired = false,
-        DefaultSchema = FunctionSet.MainSchema,
-        Settings = [],
-        SecretTypes = [],
-        Comment = null,
-        Tags = ProtocolDefaults.EmptyTags,
-        SupportsColumnStatistics = false,
-        ResolvedDataVersion = null,
-        ResolvedImplementationVersion = null,
-    };
+        string name = request?.Name ?? "";
+        if (!_options.AcceptAnyCatalogName && name != _options.CatalogName)
+            throw WorkerErrors.ValueError($"Unknown catalog: '{name}'. Available: {_options.CatalogName}");
+        return new CatalogAttachResult
+        {
+            AttachOpaqueData = AttachToken.Create(name),
+            SupportsTransactions = false,
+            SupportsTimeTravel = false,
+            CatalogVersionFrozen = true,
+            CatalogVersion = Version,
+            AttachOpaqueDataRequired = false,
+            DefaultSchema = FunctionSet.MainSchema,
+            Settings = [.. _options.Settings.Select(CatalogSpecs.Setting)],
+            SecretTypes = [.. _options.SecretTypes.Select(CatalogSpecs.SecretType)],
+            Comment = _options.CatalogComment,
+            Tags = _options.CatalogTags,
+            SupportsColumnStatistics = false,
+            ResolvedDataVersion = null,
+            ResolvedImplementationVersion = null,
+        };
+    }
 
     /// <summary>A schema with its real object counts: 0 is a promise DuckDB trusts to skip the listing RPC.</summary>
     private SchemaInfo DescribeSchema(string schema, byte[] attachOpaqueData) => new()
     {
-        Comment = null,
+        Comment = _options.SchemaComments.TryGetValue(schema, out var comment) ? comment : null,
         Tags = ProtocolDefaults.EmptyTags,
         AttachOpaqueData = attachOpaqueData,
         Name = schema,

@@ -46,6 +46,9 @@ internal static class PartitionValues
     public static byte[] Encode(string function, Schema output, RecordBatch values)
     {
         var fields = Fields(output);
+        if (fields.Count == 0)
+            throw WorkerErrors.ValueError($"{function}: TableScan.PartitionValues requires partition-annotated fields in the bind schema; " +
+                "mark the column(s) with [PartitionColumn] (field metadata vgi.partition_column = true) and declare a partition kind");
         if (values.Length != 2)
             throw WorkerErrors.ValueError($"{function}: partition values must be a two-row batch (minimum, maximum), got {values.Length} rows");
         var columns = new IArrowArray[values.ColumnCount];

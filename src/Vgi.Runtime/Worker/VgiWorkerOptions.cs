@@ -27,4 +27,26 @@ public sealed class VgiWorkerOptions
     /// or functions for tests.
     /// </summary>
     public IReadOnlyList<TableFunctionDefinition> TableFunctions { get; init; } = [];
+
+    /// <summary>
+    /// True (default): <c>catalog_attach</c> accepts any catalog name (a function-only worker has one
+    /// catalog, whatever the user calls it). False: only <see cref="CatalogName"/>, else
+    /// <c>Unknown catalog: '&lt;name&gt;'. Available: &lt;catalog&gt;</c>, as vgi-python answers.
+    /// </summary>
+    public bool AcceptAnyCatalogName { get; init; } = true;
+
+    /// <summary>The catalog's comment (<c>duckdb_databases().comment</c>).</summary>
+    public string? CatalogComment { get; init; }
+
+    /// <summary>The catalog's tags (<c>duckdb_databases().tags</c>).</summary>
+    public IReadOnlyDictionary<string, string> CatalogTags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Schema comments by schema name (<c>duckdb_schemas().comment</c>).</summary>
+    public IReadOnlyDictionary<string, string> SchemaComments { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Settings declared at attach, in order.</summary>
+    public IReadOnlyList<CatalogSetting> Settings { get; init; } = [];
+
+    /// <summary>Secret types declared at attach, in order.</summary>
+    public IReadOnlyList<CatalogSecretType> SecretTypes { get; init; } = [];
 }

@@ -1,0 +1,51 @@
+using Vgi.Functions;
+
+namespace Vgi.Tests.Worker;
+
+public class ExecutionStorageTests
+{
+    [Fact]
+    public void Streams_of_one_execution_share_queues_values_and_logs()
+    {
+        byte[] id = Guid.NewGuid().ToByteArray();
+        var primary = ExecutionStorage.For(id);
+        primary.Enqueue("work", [[1], [2], [3]]);
+        primary.Set("k", [9]);
+        Assert.Equal(1, primary.Append("log", [7]));
+
+        var secondary = ExecutionStorage.For((byte[])id.Clone());
+        Assert.Same(primary, secondary);
+        Assert.True(secondary.TryDequeue("work", out var first));
+        Assert.Equal([1], first);
+        Assert.Equal([9], secondary.Get("k"));
+        Assert.Equal(2, secondary.Append("log", [8]));
+        Assert.Equal([[7], [8]], primary.ReadLog("log"));
+        Assert.True(primary.TryDequeue("work", out var second));
+        Assert.Equal([2], second);
+    }
+
+    [Fact]
+    public void Another_execution_sees_nothing_and_an_unknown_queue_is_empty()
+    {
+        var a = ExecutionStorage.For(Guid.NewGuid().ToByteArray());
+        a.Enqueue("work", [[1]]);
+        var b = ExecutionStorage.For(Guid.NewGuid().ToByteArray());
+        Assert.False(b.TryDequeue("work", out _));
+        Assert.Null(b.Get("k"));
+        Assert.Empty(b.ReadLog("log"));
+    }
+
+    [Fact]
+    public async Task Concurrent_streams_pop_every_item_exactly_once()
+    {
+        var storage = ExecutionStorage.For(Guid.NewGuid().ToByteArray());
+        storage.Enqueue("work", Enumerable.Range(0, 1000).Select(i => BitConverter.GetBytes(i)));
+        var taken = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            var mine = new List<int>();
+            while (storage.TryDequeue("work", out var item)) mine.Add(BitConverter.ToInt32(item));
+            return mine;
+        })));
+        Assert.Equal(Enumerable.Range(0, 1000), taken.SelectMany(t => t).Order());
+    }
+}
