@@ -200,13 +200,16 @@ public sealed class StructFieldFilter : TableFilter
 /// <summary>
 /// An expression over the column (wire type <c>expression</c>; sent only to functions that list
 /// <c>supported_expression_filters</c>). The tree is kept as sent. Comparisons of the column with
-/// constants and AND/OR of those are applied exactly; anything with a function call is not
-/// (<see cref="CanApply"/> is false and <see cref="TableFilters.Apply"/> fails rather than return
-/// wrong rows): a function receiving such filters must evaluate them itself.
+/// constants and AND/OR of those are applied exactly, as are the calls of <c>prefix</c>,
+/// <c>starts_with</c>, <c>contains</c>, <c>list_contains</c>, <c>&amp;&amp;</c> and
+/// <c>st_intersects_extent</c>; any other function call is not (<see cref="CanApply"/> is false and
+/// <see cref="TableFilters.Apply"/> fails rather than return wrong rows): a function receiving such
+/// filters must evaluate them itself.
 /// </summary>
 public sealed class ExpressionFilter : TableFilter
 {
     private readonly TableFilter? _equivalent;
+    private readonly ExpressionEvaluator.RowPredicate? _predicate;
 
     public ExpressionFilter(string columnName, FilterExpression expression)
         : base(columnName)
@@ -214,12 +217,17 @@ public sealed class ExpressionFilter : TableFilter
         ArgumentNullException.ThrowIfNull(expression);
         Expression = expression;
         _equivalent = expression.ToFilter(columnName, out var reason);
+        if (_equivalent is null)
+        {
+            _predicate = ExpressionEvaluator.TryCompile(expression, out var evaluatorReason);
+            reason = _predicate is null ? evaluatorReason ?? reason : null;
+        }
         UnsupportedReason = reason;
     }
 
     public FilterExpression Expression { get; }
 
-    public override bool CanApply => _equivalent is not null;
+    public override bool CanApply => _equivalent is not null || _predicate is not null;
 
     /// <summary>Why the worker cannot apply it (null when it can).</summary>
     public string? UnsupportedReason { get; }
@@ -228,6 +236,11 @@ public sealed class ExpressionFilter : TableFilter
 
     internal override void Refine(IArrowArray column, Span<bool> selected)
     {
+        if (_equivalent is null && _predicate is not null)
+        {
+            for (int i = 0; i < selected.Length; i++) selected[i] &= _predicate(column, i) == true;
+            return;
+        }
         if (_equivalent is null)
             throw new NotSupportedException($"cannot apply the expression filter {Expression} on column '{ColumnName}': {UnsupportedReason}. " +
                 "A function that receives expression filters must apply them itself (AutoApplyFilters = false).");
