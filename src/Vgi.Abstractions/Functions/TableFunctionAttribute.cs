@@ -74,4 +74,13 @@ public sealed class TableFunctionAttribute : Attribute
 
     /// <summary>Secret types the function needs (<see cref="VgiContext.Secrets"/>), resolved by DuckDB before bind.</summary>
     public string[]? RequiredSecrets { get; set; }
+
+    /// <summary>
+    /// Names a static method of the same class that supplies the planner's column statistics for a call
+    /// (<c>table_function_statistics</c>). It takes the function's SQL parameters (same names and types,
+    /// in the same order, no injected parameters) and returns
+    /// <c>IEnumerable&lt;Vgi.Functions.ColumnStatistics&gt;?</c>; null means no statistics. It runs at bind,
+    /// once per call: <c>Statistics = nameof(SeriesStatistics)</c>.
+    /// </summary>
+    public string? Statistics { get; set; }
 }

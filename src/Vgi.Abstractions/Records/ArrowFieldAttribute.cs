@@ -22,4 +22,10 @@ public sealed class ArrowFieldAttribute : Attribute
 
     /// <summary>The physical encoding, when the type's natural one is not it.</summary>
     public ArrowStorage Storage { get; set; }
+
+    /// <summary>
+    /// Arrow field metadata as alternating keys and values: <c>Metadata = ["vgi.partition_column", "true"]</c>.
+    /// Applies to [ArrowRecord] schemas and to the output columns of table functions.
+    /// </summary>
+    public string[]? Metadata { get; set; }
 }

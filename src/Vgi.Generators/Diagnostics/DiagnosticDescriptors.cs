@@ -85,6 +85,36 @@ internal static class DiagnosticDescriptors
         "Table function '{0}' yields a tuple with unnamed elements ('{1}'); name every element, as in (long N, string Label), since the names are the column names",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor TableTags = new(
+        "VGEN0024", "Malformed table function tags",
+        "Tags of table function '{0}' {1}; write alternating keys and values, each key once: Tags = [\"key\", \"value\"]",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BoundOnNonNumeric = new(
+        "VGEN0025", "Argument bound on a non-numeric parameter",
+        "[{0}] on parameter '{1}' of table function '{2}' needs a number; '{3}' is not an integer, float or double, so remove the bound or check the value in the method",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor OneOfMisuse = new(
+        "VGEN0026", "Malformed [OneOf]",
+        "[OneOf] on parameter '{0}' of table function '{1}' {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RowCountMisuse = new(
+        "VGEN0027", "Malformed [RowCount]",
+        "[RowCount] on parameter '{0}' of table function '{1}' {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor TableArgumentAttributeOnScalar = new(
+        "VGEN0028", "Table argument attribute on a scalar function",
+        "[{0}] on parameter '{1}' of [ScalarFunction] '{2}' has no effect: argument bounds, [OneOf] and [RowCount] apply to [TableFunction] arguments; remove it and check the value in the method",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor StatisticsMethod = new(
+        "VGEN0029", "Statistics method does not fit",
+        "Statistics method '{0}' of table function '{1}' {2}; declare it in the same class as: static IEnumerable<Vgi.Functions.ColumnStatistics>? {0}({3})",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor RecordNotPartial = new(
         "VGEN0101", "[ArrowRecord] type must be partial",
         "'{0}' is marked [ArrowRecord] but is not partial; declare it 'partial' (and every type containing it) so the codec can be generated into it",
@@ -118,5 +148,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor RecordIsGeneric = new(
         "VGEN0107", "Arrow record cannot be generic",
         "[ArrowRecord] '{0}' is generic; a codec needs one concrete schema, so declare a non-generic type",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor FieldMetadata = new(
+        "VGEN0108", "Malformed Arrow field metadata",
+        "Metadata of member '{0}' of '{1}' {2}; write alternating keys and values, each key once: Metadata = [\"key\", \"value\"]",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

@@ -63,7 +63,12 @@ internal sealed class ScalarFunctionEmitter
 
     private void EmitDefinitions(List<List<ParameterModel>> overloads)
     {
-        bool special = _f.Parameters.Any(p => p.Role is ParameterRole.Column or ParameterRole.Varargs && p.Type!.IsNullable && !p.Utf8Bytes);
+        bool special = _f.NullHandling switch
+        {
+            1 => false,
+            2 => true,
+            _ => _f.Parameters.Any(p => p.Role is ParameterRole.Column or ParameterRole.Varargs && p.Type!.IsNullable && !p.Utf8Bytes),
+        };
         string stability = _f.Stability switch { 1 => "Volatile", 2 => "ConsistentWithinQuery", _ => "Consistent" };
         _w.Line("/// <summary>One definition per SQL overload the method declares.</summary>");
         _w.Line($"internal static readonly {Functions}.ScalarFunctionDefinition[] Definitions =");
@@ -86,6 +91,8 @@ internal sealed class ScalarFunctionEmitter
             _w.Line($"Result = new {Arrow}.Field(\"result\", {ArrowCodeEmitter.TypeExpression(_f.Result!)}, true),");
             _w.Line($"Stability = global::Vgi.Protocol.FunctionStability.{stability},");
             _w.Line($"NullHandling = global::Vgi.Protocol.NullHandling.{(special ? "Special" : "Default")},");
+            if (_f.RequiredSettings.Count > 0) _w.Line($"RequiredSettings = {StringList(_f.RequiredSettings)},");
+            if (_f.RequiredSecrets.Count > 0) _w.Line($"RequiredSecrets = {SecretList(_f.RequiredSecrets)},");
             _w.Line($"Bind = Bind{o},");
             _w.Outdent();
             _w.Line("},");
@@ -94,6 +101,13 @@ internal sealed class ScalarFunctionEmitter
         _w.Line("];");
         _w.Line();
     }
+
+    /// <summary><c>["a", "b"]</c>.</summary>
+    internal static string StringList(EquatableArray<string> values) => "[" + string.Join(", ", values.Select(Naming.Literal)) + "]";
+
+    /// <summary>Required secrets of the given types, unscoped and unnamed.</summary>
+    internal static string SecretList(EquatableArray<string> types) =>
+        "[" + string.Join(", ", types.Select(t => $"new global::Vgi.Protocol.RequiredSecret {{ SecretType = {Naming.Literal(t)} }}")) + "]";
 
     private static string ArgumentField(ParameterModel p)
     {

@@ -53,6 +53,7 @@ internal enum KernelShape
 /// <param name="Utf8Bytes">A <c>ReadOnlySpan&lt;byte&gt;</c> row parameter reading a utf8 column as UTF-8 bytes.</param>
 /// <param name="ArrayType">For the array form: the fully qualified Apache.Arrow array class.</param>
 /// <param name="DefaultValue">C# expression of an optional parameter's default, or null.</param>
+/// <param name="Checks">A table function argument's bind-time checks ([Min], [GreaterThan], [OneOf], [RowCount]).</param>
 internal sealed record ParameterModel(
     string Name,
     string SqlName,
@@ -60,7 +61,15 @@ internal sealed record ParameterModel(
     TypeModel? Type,
     bool Utf8Bytes,
     string? ArrayType,
-    string? DefaultValue);
+    string? DefaultValue,
+    ArgumentChecks? Checks = null);
+
+/// <summary>What a table function's bind checks about one argument.</summary>
+/// <param name="Min">C# literal of the [Min] bound (<c>0L</c> or <c>0.5</c>), or null.</param>
+/// <param name="GreaterThan">C# literal of the [GreaterThan] bound, or null.</param>
+/// <param name="OneOf">The [OneOf] choices; empty for none.</param>
+/// <param name="RowCount">The argument is the exact row count ([RowCount]).</param>
+internal sealed record ArgumentChecks(string? Min, string? GreaterThan, EquatableArray<string> OneOf, bool RowCount);
 
 /// <summary>One [ScalarFunction] method.</summary>
 /// <param name="Method">Fully qualified call target, e.g. <c>global::Text.UpperCase</c>.</param>
@@ -78,4 +87,13 @@ internal sealed record ScalarFunctionModel(
     TypeModel? Result,
     string? ResultArrayType,
     LocationInfo Location,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary><c>NullHandlingMode</c>: 0 inferred from the parameters, 1 DEFAULT, 2 SPECIAL.</summary>
+    public int NullHandling { get; init; }
+
+    public EquatableArray<string> RequiredSettings { get; init; } = EquatableArray<string>.Empty;
+
+    /// <summary>Secret types.</summary>
+    public EquatableArray<string> RequiredSecrets { get; init; } = EquatableArray<string>.Empty;
+}

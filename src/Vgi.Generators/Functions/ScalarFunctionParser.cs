@@ -37,10 +37,27 @@ internal static class ScalarFunctionParser
         if (!SqlIdentifier.IsMatch(sqlName)) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSqlName, attributeLocation, sqlName, "function"));
         if (!SqlIdentifier.IsMatch(schema)) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSqlName, attributeLocation, schema, "schema"));
 
+        int nullHandling = Named(attribute, "NullHandling") as int? ?? 0;
+        var requiredSettings = AttributeValues.Strings(attribute, "RequiredSettings");
+        var requiredSecrets = AttributeValues.Strings(attribute, "RequiredSecrets");
+
         // A generic method's type parameters would each add an "unsupported type" error: report the cause only.
         if (method.IsGenericMethod)
             return new ScalarFunctionModel(method.Name, ClassName(method), sqlName, schema, description, stability, KernelShape.RowWise,
                 EquatableArray<ParameterModel>.Empty, null, null, LocationInfo.From(nameLocation), new EquatableArray<DiagnosticInfo>(diagnostics));
+
+        foreach (var p in method.Parameters)
+        {
+            foreach (var a in p.GetAttributes())
+            {
+                if (a.AttributeClass?.ToDisplayString() is TableFunctionParser.MinAttribute or TableFunctionParser.GreaterThanAttribute
+                    or TableFunctionParser.OneOfAttribute or TableFunctionParser.RowCountAttribute)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TableArgumentAttributeOnScalar, AttributeValues.Location(a, nameLocation, ct),
+                        TableFunctionParser.ShortName(a), p.Name, display));
+                }
+            }
+        }
 
         var shape = ShapeOf(method);
         var parameters = new List<ParameterModel>();
@@ -93,7 +110,12 @@ internal static class ScalarFunctionParser
             result,
             resultArray,
             LocationInfo.From(nameLocation),
-            new EquatableArray<DiagnosticInfo>(diagnostics));
+            new EquatableArray<DiagnosticInfo>(diagnostics))
+        {
+            NullHandling = nullHandling,
+            RequiredSettings = requiredSettings,
+            RequiredSecrets = requiredSecrets,
+        };
     }
 
     private static KernelShape ShapeOf(IMethodSymbol method)
@@ -234,8 +256,7 @@ internal static class ScalarFunctionParser
         return new TypeModel(kind.Value, name, name, true, false);
     }
 
-    internal static object? Named(AttributeData attribute, string name) =>
-        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value;
+    internal static object? Named(AttributeData attribute, string name) => AttributeValues.Named(attribute, name);
 
     /// <summary>Why generated code in the same assembly cannot call the method, or null.</summary>
     internal static string? Inaccessibility(IMethodSymbol method)

@@ -55,7 +55,7 @@ internal sealed class TableFunctionEmitter
     {
         _w.Line("/// <summary>The output columns: the members of the row type, in declaration order.</summary>");
         _w.Open($"private static readonly {Arrow}.Schema Output = new(new {Arrow}.Field[]");
-        foreach (var c in _f.Columns) _w.Line($"new({Naming.Literal(c.Name)}, {ArrowCodeEmitter.TypeExpression(c.Type)}, {(c.Type.IsNullable ? "true" : "false")}),");
+        foreach (var c in _f.Columns) _w.Line($"new({Naming.Literal(c.Name)}, {ArrowCodeEmitter.TypeExpression(c.Type)}, {(c.Type.IsNullable ? "true" : "false")}{ArrowCodeEmitter.MetadataArgument(c.Metadata)}),");
         _w.Close(", null);");
         _w.Line();
         _w.Line($"internal static readonly {Functions}.TableFunctionDefinition[] Definitions =");
@@ -75,11 +75,31 @@ internal sealed class TableFunctionEmitter
             _w.Line($"new({Naming.Literal(p.SqlName)}, {ArrowCodeEmitter.TypeExpression(p.Type!)}, true, [new global::System.Collections.Generic.KeyValuePair<string, string>(\"vgi_arg\", \"named\")]),");
         _w.Outdent();
         _w.Line("}, null),");
-        _w.Line("ProjectionPushdown = true,");
+        var o = _f.Options;
+        _w.Line($"ProjectionPushdown = {Bool(o.ProjectionPushdown)},");
         _w.Line($"FilterPushdown = {Bool(_f.FilterPushdown)},");
         _w.Line($"AutoApplyFilters = {Bool(_f.ApplyFilters)},");
         _w.Line($"MaxWorkers = {_f.MaxWorkers},");
         _w.Line($"BatchSize = {_f.BatchSize},");
+        // The rest only when they differ from TableFunctionDefinition's defaults.
+        if (o.SamplingPushdown) _w.Line("SamplingPushdown = true,");
+        if (o.LateMaterialization) _w.Line("LateMaterialization = true,");
+        if (o.ExpressionFilters.Count > 0) _w.Line($"SupportedExpressionFilters = {ScalarFunctionEmitter.StringList(o.ExpressionFilters)},");
+        if (o.Order != 0) _w.Line($"OrderPreservation = global::Vgi.Protocol.OrderPreservation.{(o.Order == 1 ? "NoOrderGuarantee" : "FixedOrder")},");
+        if (o.SupportsBatchIndex) _w.Line("SupportsBatchIndex = true,");
+        if (o.Partitioning != 0) _w.Line($"PartitionKind = global::Vgi.Protocol.PartitionKind.{(o.Partitioning == 1 ? "SingleValuePartitions" : "DisjointPartitions")},");
+        if (o.Categories.Count > 0) _w.Line($"Categories = {ScalarFunctionEmitter.StringList(o.Categories)},");
+        if (o.Tags.Count > 0)
+        {
+            _w.Line("Tags = new global::System.Collections.Generic.Dictionary<string, string>");
+            _w.Line("{");
+            _w.Indent();
+            for (int i = 0; i + 1 < o.Tags.Count; i += 2) _w.Line($"[{Naming.Literal(o.Tags[i])}] = {Naming.Literal(o.Tags[i + 1])},");
+            _w.Outdent();
+            _w.Line("},");
+        }
+        if (o.RequiredSettings.Count > 0) _w.Line($"RequiredSettings = {ScalarFunctionEmitter.StringList(o.RequiredSettings)},");
+        if (o.RequiredSecrets.Count > 0) _w.Line($"RequiredSecrets = {ScalarFunctionEmitter.SecretList(o.RequiredSecrets)},");
         _w.Line("Bind = Bind,");
         _w.Outdent();
         _w.Line("},");
@@ -107,6 +127,7 @@ internal sealed class TableFunctionEmitter
             var p = positional[i];
             _w.Line($"score += {Functions}.TableArguments.Check(arguments.Positional[{i}], {Naming.Literal(p.SqlName)}, {ArrowCodeEmitter.TypeExpression(p.Type!)}, nullable: {Bool(p.Type!.IsNullable)});");
             _w.Line($"{p.Type!.CSharpType} {Local(p)} = {Read(p, $"arguments.Positional[{i}]")};");
+            EmitChecks(p);
         }
         foreach (var p in named)
         {
@@ -114,6 +135,7 @@ internal sealed class TableFunctionEmitter
             _w.Open($"if (arguments.Named.TryGetValue({Naming.Literal(p.SqlName)}, out var {p.Name}Argument))");
             _w.Line($"score += {Functions}.TableArguments.Check({p.Name}Argument, {Naming.Literal(p.SqlName)}, {ArrowCodeEmitter.TypeExpression(p.Type!)}, nullable: {Bool(p.Type!.IsNullable)});");
             _w.Line($"{Local(p)} = {Read(p, p.Name + "Argument")};");
+            EmitChecks(p);
             _w.Close();
         }
         string call = $"{_f.Method}({string.Join(", ", _f.Parameters.Select(p => p.Role switch
@@ -125,9 +147,44 @@ internal sealed class TableFunctionEmitter
         }))})";
         string scanType = _f.IsAsync ? "AsyncEnumerableTableScan" : "EnumerableTableScan";
         _w.Line("// The method runs once per scan stream (init), so each parallel stream gets its own rows.");
-        _w.Line($"return new {Functions}.TableBinding(Output, scan => new {Functions}.{scanType}<{_f.RowType}>({call}, scan, WriteColumn), score);");
+        string binding = $"return new {Functions}.TableBinding(Output, scan => new {Functions}.{scanType}<{_f.RowType}>({call}, scan, WriteColumn), score)";
+        var rowCount = _f.Parameters.FirstOrDefault(p => p.Checks is { RowCount: true });
+        if (rowCount is null && _f.Statistics is null)
+        {
+            _w.Line(binding + ";");
+        }
+        else
+        {
+            _w.Line(binding);
+            _w.Line("{");
+            _w.Indent();
+            if (rowCount is not null)
+            {
+                _w.Line($"CardinalityEstimate = {Functions}.TableArguments.RowCount({Local(rowCount)}),");
+                _w.Line($"CardinalityMax = {Functions}.TableArguments.RowCount({Local(rowCount)}),");
+            }
+            if (_f.Statistics is not null)
+            {
+                string arguments = string.Join(", ", _f.Parameters.Where(p => p.Role is ParameterRole.PositionalArgument or ParameterRole.NamedArgument).Select(Local));
+                _w.Line($"Statistics = {_f.Statistics}({arguments}) is {{ }} __statistics ? [.. __statistics] : null,");
+            }
+            _w.Outdent();
+            _w.Line("};");
+        }
         _w.Close();
         _w.Line();
+    }
+
+    /// <summary>The argument's [Min], [GreaterThan] and [OneOf] checks, once it is read; a NULL (nullable) argument is not checked.</summary>
+    private void EmitChecks(ParameterModel p)
+    {
+        if (p.Checks is not { } checks) return;
+        string guard = p.Type!.IsNullable ? $"if ({Local(p)} is not null) " : "";
+        string value = p.Type.IsNullable && p.Type.IsValueType ? Local(p) + ".Value" : Local(p);
+        string name = Naming.Literal(p.SqlName);
+        if (checks.Min is not null) _w.Line($"{guard}{Functions}.TableArguments.Min({value}, {name}, {checks.Min});");
+        if (checks.GreaterThan is not null) _w.Line($"{guard}{Functions}.TableArguments.GreaterThan({value}, {name}, {checks.GreaterThan});");
+        if (checks.OneOf.Count > 0) _w.Line($"{guard}{Functions}.TableArguments.OneOf({value}, {name}, {ScalarFunctionEmitter.StringList(checks.OneOf)});");
     }
 
     private string Read(ParameterModel p, string value)

@@ -6,7 +6,8 @@ namespace Vgi.Generators.Functions;
 
 /// <summary>One output column of a table function: a member of its row type.</summary>
 /// <param name="Access">How to read it from a row, e.g. <c>.N</c>; empty for a single-value row.</param>
-internal sealed record RowColumnModel(string Name, string Access, TypeModel Type);
+/// <param name="Metadata">Arrow field metadata as alternating keys and values.</param>
+internal sealed record RowColumnModel(string Name, string Access, TypeModel Type, EquatableArray<string> Metadata = default);
 
 /// <summary>One [TableFunction] method.</summary>
 internal sealed record TableFunctionModel(
@@ -24,4 +25,33 @@ internal sealed record TableFunctionModel(
     EquatableArray<ParameterModel> Parameters,
     EquatableArray<RowColumnModel> Columns,
     LocationInfo Location,
-    EquatableArray<DiagnosticInfo> Diagnostics);
+    EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>Catalog and planner options beyond the basics; defaults when the attribute leaves them unset.</summary>
+    public TableOptions Options { get; init; } = TableOptions.Default;
+
+    /// <summary>Call target of the [TableFunction(Statistics = ...)] method, or null.</summary>
+    public string? Statistics { get; init; }
+}
+
+/// <summary>The [TableFunction] properties that map one to one onto <c>TableFunctionDefinition</c>.</summary>
+/// <param name="Order"><c>ScanOrder</c>: 0 preserves order, 1 no guarantee, 2 fixed.</param>
+/// <param name="Partitioning"><c>ScanPartitioning</c>: 0 none, 1 single value, 2 disjoint.</param>
+/// <param name="Tags">Alternating keys and values.</param>
+/// <param name="RequiredSecrets">Secret types.</param>
+internal sealed record TableOptions(
+    bool ProjectionPushdown,
+    bool SamplingPushdown,
+    bool LateMaterialization,
+    bool SupportsBatchIndex,
+    int Order,
+    int Partitioning,
+    EquatableArray<string> ExpressionFilters,
+    EquatableArray<string> Categories,
+    EquatableArray<string> Tags,
+    EquatableArray<string> RequiredSettings,
+    EquatableArray<string> RequiredSecrets)
+{
+    public static readonly TableOptions Default = new(true, false, false, false, 0, 0,
+        EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty, EquatableArray<string>.Empty);
+}

@@ -12,7 +12,12 @@ namespace Vgi.Generators.Functions;
 internal static class TableFunctionParser
 {
     public const string Attribute = "Vgi.TableFunctionAttribute";
+    public const string MinAttribute = "Vgi.MinAttribute";
+    public const string GreaterThanAttribute = "Vgi.GreaterThanAttribute";
+    public const string OneOfAttribute = "Vgi.OneOfAttribute";
+    public const string RowCountAttribute = "Vgi.RowCountAttribute";
     private const string ScanContextType = "Vgi.Functions.TableScanContext";
+    private const string ColumnStatisticsType = "Vgi.Functions.ColumnStatistics";
 
     public static TableFunctionModel Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, CancellationToken ct)
     {
@@ -33,18 +38,31 @@ internal static class TableFunctionParser
         var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(ct).GetLocation() ?? nameLocation;
         if (!ScalarFunctionParser.SqlIdentifier.IsMatch(sqlName)) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSqlName, attributeLocation, sqlName, "function"));
         if (!ScalarFunctionParser.SqlIdentifier.IsMatch(schema)) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSqlName, attributeLocation, schema, "schema"));
+        var options = ParseOptions(attribute, display, attributeLocation, diagnostics, ct);
 
         var parameters = new List<ParameterModel>();
         if (!method.IsGenericMethod)
         {
+            string? rowCountParameter = null;
             for (int i = 0; i < method.Parameters.Length; i++)
             {
                 var p = method.Parameters[i];
                 var parameterSyntax = syntax.ParameterList.Parameters[i];
-                var parameter = ParseParameter(p, display, parameterSyntax.Type?.GetLocation(), parameterSyntax.GetLocation(), diagnostics);
-                if (parameter is not null) parameters.Add(parameter);
+                var parameter = ParseParameter(p, display, parameterSyntax.Type?.GetLocation(), parameterSyntax.GetLocation(), diagnostics, ct);
+                if (parameter is null) continue;
+                parameters.Add(parameter);
+                if (parameter.Checks is not { RowCount: true }) continue;
+                if (rowCountParameter is null)
+                {
+                    rowCountParameter = p.Name;
+                    continue;
+                }
+                var rowCount = p.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == RowCountAttribute);
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RowCountMisuse, AttributeValues.Location(rowCount, parameterSyntax.GetLocation(), ct), p.Name, display,
+                    $"is the second one; only one argument can be the row count (it is already on '{rowCountParameter}')"));
             }
         }
+        string? statistics = method.IsGenericMethod ? null : ParseStatistics(method, attribute, display, attributeLocation, diagnostics, ct);
 
         var returnLocation = syntax.ReturnType.GetLocation();
         bool isAsync = false;
@@ -57,7 +75,7 @@ internal static class TableFunctionParser
         else if (!method.IsGenericMethod)
         {
             rowType = row.ToDisplayString(TypeMapper.TypeFormat);
-            CollectColumns(row, display, returnLocation, columns, diagnostics);
+            CollectColumns(row, display, returnLocation, columns, diagnostics, ct);
         }
 
         return new TableFunctionModel(
@@ -67,7 +85,85 @@ internal static class TableFunctionParser
             new EquatableArray<ParameterModel>(parameters),
             new EquatableArray<RowColumnModel>(columns),
             LocationInfo.From(nameLocation),
-            new EquatableArray<DiagnosticInfo>(diagnostics));
+            new EquatableArray<DiagnosticInfo>(diagnostics))
+        {
+            Options = options,
+            Statistics = statistics,
+        };
+    }
+
+    private static TableOptions ParseOptions(AttributeData attribute, string display, Location attributeLocation, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    {
+        var tags = AttributeValues.Strings(attribute, "Tags");
+        if (AttributeValues.PairProblem(tags) is { } problem)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TableTags, AttributeValues.ArgumentLocation(attribute, "Tags", attributeLocation, ct), display, problem));
+            tags = EquatableArray<string>.Empty;
+        }
+        return new TableOptions(
+            AttributeValues.Named(attribute, "ProjectionPushdown") as bool? ?? true,
+            AttributeValues.Named(attribute, "SamplingPushdown") as bool? ?? false,
+            AttributeValues.Named(attribute, "LateMaterialization") as bool? ?? false,
+            AttributeValues.Named(attribute, "SupportsBatchIndex") as bool? ?? false,
+            AttributeValues.Named(attribute, "Order") as int? ?? 0,
+            AttributeValues.Named(attribute, "Partitioning") as int? ?? 0,
+            AttributeValues.Strings(attribute, "ExpressionFilters"),
+            AttributeValues.Strings(attribute, "Categories"),
+            tags,
+            AttributeValues.Strings(attribute, "RequiredSettings"),
+            AttributeValues.Strings(attribute, "RequiredSecrets"));
+    }
+
+    /// <summary>
+    /// The call target of the [TableFunction(Statistics = "M")] method, or null when none is named or it
+    /// does not fit: it must be a static method of the same class taking the function's SQL parameters
+    /// (same names and types, same order) and returning <c>IEnumerable&lt;ColumnStatistics&gt;?</c>.
+    /// </summary>
+    private static string? ParseStatistics(IMethodSymbol method, AttributeData attribute, string display, Location attributeLocation, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    {
+        if (AttributeValues.Named(attribute, "Statistics") is not string name) return null;
+        var sql = method.Parameters.Where(p => !IsInjected(p.Type)).ToList();
+        var candidates = method.ContainingType.GetMembers(name).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList();
+        var match = candidates.FirstOrDefault(m => StatisticsProblem(m, sql) is null);
+        string? problem = candidates.Count == 0 ? $"does not exist in '{method.ContainingType.Name}'"
+            : match is null ? StatisticsProblem(candidates[0], sql)
+            : ScalarFunctionParser.Inaccessibility(match) is { } hidden ? $"is {hidden}, so the generated binder cannot call it"
+            : null;
+        if (problem is null) return method.ContainingType.ToDisplayString(TypeMapper.TypeFormat) + "." + name;
+        string expected = string.Join(", ", sql.Select(p => $"{p.Type.ToDisplayString()} {p.Name}"));
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StatisticsMethod, AttributeValues.ArgumentLocation(attribute, "Statistics", attributeLocation, ct),
+            name, display, problem, expected));
+        return null;
+    }
+
+    private static string? StatisticsProblem(IMethodSymbol candidate, List<IParameterSymbol> sql)
+    {
+        if (!candidate.IsStatic) return "is not static";
+        if (candidate.IsGenericMethod) return "is generic";
+        bool parametersFit = candidate.Parameters.Length == sql.Count && candidate.Parameters.Zip(sql, (c, f) =>
+            c.RefKind == RefKind.None && c.Name == f.Name && SymbolEqualityComparer.Default.Equals(c.Type, f.Type)
+            && !(f.Type.NullableAnnotation == NullableAnnotation.Annotated && c.Type.NullableAnnotation == NullableAnnotation.NotAnnotated)).All(fits => fits);
+        if (!parametersFit)
+            return $"takes ({string.Join(", ", candidate.Parameters.Select(p => $"{p.Type.ToDisplayString()} {p.Name}"))}) instead of the function's SQL parameters";
+        if (!YieldsStatistics(candidate.ReturnType)) return $"returns '{candidate.ReturnType.ToDisplayString()}'";
+        return null;
+    }
+
+    private static bool YieldsStatistics(ITypeSymbol type)
+    {
+        static bool IsEnumerableOfStatistics(INamedTypeSymbol t) =>
+            t.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T && t.TypeArguments[0].ToDisplayString(TypeMapper.TypeFormat).TrimEnd('?') == "global::" + ColumnStatisticsType;
+        return (type is INamedTypeSymbol named && IsEnumerableOfStatistics(named)) || type.AllInterfaces.Any(IsEnumerableOfStatistics);
+    }
+
+    private static bool IsInjected(ITypeSymbol type) =>
+        type.ToDisplayString() is ScalarFunctionParser.ContextType or "System.Threading.CancellationToken" or ScanContextType;
+
+    /// <summary><c>Min</c> for <c>Vgi.MinAttribute</c>.</summary>
+    internal static string ShortName(AttributeData attribute)
+    {
+        string name = attribute.AttributeClass?.Name ?? "";
+        return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
     }
 
     private static ITypeSymbol? RowTypeOf(ITypeSymbol type, out bool isAsync)
@@ -86,7 +182,7 @@ internal static class TableFunctionParser
         }
     }
 
-    private static void CollectColumns(ITypeSymbol row, string display, Location returnLocation, List<RowColumnModel> columns, List<DiagnosticInfo> diagnostics)
+    private static void CollectColumns(ITypeSymbol row, string display, Location returnLocation, List<RowColumnModel> columns, List<DiagnosticInfo> diagnostics, CancellationToken ct)
     {
         if (row is INamedTypeSymbol { IsTupleType: true } tuple)
         {
@@ -110,17 +206,27 @@ internal static class TableFunctionParser
 
         if (row is INamedTypeSymbol named && named.TypeKind is TypeKind.Class or TypeKind.Struct && named.SpecialType == SpecialType.None)
         {
-            foreach (var property in RecordParser.CollectProperties(named))
+            var properties = RecordParser.CollectProperties(named);
+            var constructor = RecordParser.FindMemberConstructor(named, properties);
+            foreach (var property in properties)
             {
                 var location = property.Locations.FirstOrDefault(l => l.IsInSource) ?? returnLocation;
-                AddColumn(property.Name, "." + property.Name, property.Type, location, display, columns, diagnostics);
+                var parameter = constructor?.Parameters.FirstOrDefault(p => RecordParser.Matches(p, property));
+                var metadata = FieldMetadata.Collect(property, parameter, location, ct, out var problem, out var problemLocation);
+                if (problem is not null)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FieldMetadata, problemLocation, property.Name, named.Name, problem));
+                    continue;
+                }
+                AddColumn(property.Name, "." + property.Name, property.Type, location, display, columns, diagnostics, metadata);
             }
         }
-        if (columns.Count == 0 && !diagnostics.Any(d => d.Descriptor == DiagnosticDescriptors.TableRowMember || d.Descriptor == DiagnosticDescriptors.TableTupleNames))
+        if (columns.Count == 0 && !diagnostics.Any(d => d.Descriptor == DiagnosticDescriptors.TableRowMember || d.Descriptor == DiagnosticDescriptors.TableTupleNames || d.Descriptor == DiagnosticDescriptors.FieldMetadata))
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TableRowType, returnLocation, display, row.ToDisplayString()));
     }
 
-    private static void AddColumn(string member, string access, ITypeSymbol type, Location location, string display, List<RowColumnModel> columns, List<DiagnosticInfo> diagnostics)
+    private static void AddColumn(string member, string access, ITypeSymbol type, Location location, string display, List<RowColumnModel> columns, List<DiagnosticInfo> diagnostics,
+        EquatableArray<string> metadata = default)
     {
         string name = Naming.SnakeCase(member);
         var model = TypeMapper.Map(type, TypeMapper.Storage.Inferred, out var error);
@@ -129,10 +235,10 @@ internal static class TableFunctionParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TableRowMember, location, name, display, error ?? $"'{type.ToDisplayString()}' cannot be a column"));
             return;
         }
-        columns.Add(new RowColumnModel(name, access, model));
+        columns.Add(new RowColumnModel(name, access, model, metadata));
     }
 
-    private static ParameterModel? ParseParameter(IParameterSymbol p, string display, Location? typeLocation, Location wholeParameter, List<DiagnosticInfo> diagnostics)
+    private static ParameterModel? ParseParameter(IParameterSymbol p, string display, Location? typeLocation, Location wholeParameter, List<DiagnosticInfo> diagnostics, CancellationToken ct)
     {
         if (p.RefKind != RefKind.None)
         {
@@ -156,6 +262,74 @@ internal static class TableFunctionParser
         }
         bool named = p.HasExplicitDefaultValue;
         return new ParameterModel(p.Name, Naming.SnakeCase(p.Name), named ? ParameterRole.NamedArgument : ParameterRole.PositionalArgument, type, false, null,
-            named ? SymbolText.DefaultValue(p) : null);
+            named ? SymbolText.DefaultValue(p) : null, ParseChecks(p, type, display, wholeParameter, diagnostics, ct));
+    }
+
+    /// <summary>The argument's [Min], [GreaterThan], [OneOf] and [RowCount], or null when it has none.</summary>
+    private static ArgumentChecks? ParseChecks(IParameterSymbol p, TypeModel type, string display, Location wholeParameter, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    {
+        string? min = null, greaterThan = null;
+        var oneOf = EquatableArray<string>.Empty;
+        bool rowCount = false;
+        foreach (var a in p.GetAttributes())
+        {
+            string? attributeName = a.AttributeClass?.ToDisplayString();
+            if (attributeName is not (MinAttribute or GreaterThanAttribute or OneOfAttribute or RowCountAttribute)) continue;
+            var location = AttributeValues.Location(a, wholeParameter, ct);
+            string typeName = p.Type.ToDisplayString();
+            switch (attributeName)
+            {
+                case MinAttribute or GreaterThanAttribute:
+                    if (!IsInteger(type) && type.Kind is not (ArrowKind.Float32 or ArrowKind.Float64))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BoundOnNonNumeric, location, ShortName(a), p.Name, display, typeName));
+                        break;
+                    }
+                    string? bound = a.ConstructorArguments.Length == 1 ? BoundLiteral(a.ConstructorArguments[0].Value) : null;
+                    if (attributeName == MinAttribute) min = bound;
+                    else greaterThan = bound;
+                    break;
+                case OneOfAttribute:
+                    if (type.Kind != ArrowKind.Utf8)
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OneOfMisuse, location, p.Name, display, $"needs a string parameter; '{typeName}' is not one"));
+                        break;
+                    }
+                    oneOf = a.ConstructorArguments.Length == 1 ? AttributeValues.Strings(a.ConstructorArguments[0]) : EquatableArray<string>.Empty;
+                    if (oneOf.Count == 0)
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.OneOfMisuse, location, p.Name, display, "lists no choices; write them all: [OneOf(\"fast\", \"exact\")]"));
+                    break;
+                case RowCountAttribute:
+                    if (!IsInteger(type))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RowCountMisuse, location, p.Name, display,
+                            $"needs an integer parameter (long, int, ...); '{typeName}' is not one"));
+                        break;
+                    }
+                    rowCount = true;
+                    break;
+            }
+        }
+        return min is null && greaterThan is null && oneOf.Count == 0 && !rowCount ? null : new ArgumentChecks(min, greaterThan, oneOf, rowCount);
+    }
+
+    private static bool IsInteger(TypeModel type) => type.Kind is ArrowKind.Int8 or ArrowKind.Int16 or ArrowKind.Int32 or ArrowKind.Int64
+        or ArrowKind.UInt8 or ArrowKind.UInt16 or ArrowKind.UInt32 or ArrowKind.UInt64;
+
+    /// <summary>The bound as a C# literal of the attribute's type: <c>0L</c>, <c>-5L</c>, <c>0.5</c>, <c>1.0</c>.</summary>
+    private static string? BoundLiteral(object? value) => value switch
+    {
+        long l => l.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L",
+        double d when double.IsNaN(d) => "double.NaN",
+        double d when double.IsPositiveInfinity(d) => "double.PositiveInfinity",
+        double d when double.IsNegativeInfinity(d) => "double.NegativeInfinity",
+        double d => DoubleLiteral(d),
+        _ => null,
+    };
+
+    private static string DoubleLiteral(double d)
+    {
+        string text = d.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        return text.IndexOfAny(['.', 'E']) < 0 ? text + ".0" : text;
     }
 }

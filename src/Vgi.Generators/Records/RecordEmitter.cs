@@ -58,7 +58,7 @@ internal sealed class RecordEmitter
     {
         var r = _record;
         _w.Open($"private static readonly {Arrow}.Schema __schema = new(new {Arrow}.Field[]");
-        foreach (var f in r.Fields) _w.Line($"new({Naming.Literal(f.ArrowName)}, {ArrowCodeEmitter.TypeExpression(f.Type)}, {Bool(f.SchemaNullable)}),");
+        foreach (var f in r.Fields) _w.Line($"new({Naming.Literal(f.ArrowName)}, {ArrowCodeEmitter.TypeExpression(f.Type)}, {Bool(f.SchemaNullable)}{ArrowCodeEmitter.MetadataArgument(f.Metadata)}),");
         _w.Close(", null);");
         _w.Line();
         _w.Line($"private static readonly string[] __names = [{string.Join(", ", r.Fields.Select(f => Naming.Literal(f.ArrowName)))}];");

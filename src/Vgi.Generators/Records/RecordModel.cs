@@ -28,6 +28,7 @@ internal sealed record RecordModel(
 /// <param name="ParameterName">The constructor parameter's name, when the member is built through the constructor.</param>
 /// <param name="DefaultValue">C# expression for a constructor parameter's default, when it has one.</param>
 /// <param name="Required">A missing column is an error (a constructor parameter without a default).</param>
+/// <param name="Metadata">Arrow field metadata as alternating keys and values.</param>
 internal sealed record FieldModel(
     string Member,
     string ArrowName,
@@ -36,4 +37,5 @@ internal sealed record FieldModel(
     int ConstructorIndex,
     string? ParameterName,
     string? DefaultValue,
-    bool Required);
+    bool Required,
+    EquatableArray<string> Metadata = default);

@@ -34,7 +34,9 @@ internal static class RecordParser
         {
             ct.ThrowIfCancellationRequested();
             var parameter = useConstructor ? constructor!.Parameters.FirstOrDefault(p => Matches(p, property)) : null;
-            var attribute = FindAttribute(property, ArrowFieldAttribute) ?? (parameter is null ? null : FindAttribute(parameter, ArrowFieldAttribute));
+            // Attributes on a positional parameter count even when rows are built through initializers (record structs).
+            var declaredParameter = parameter ?? constructor?.Parameters.FirstOrDefault(p => Matches(p, property));
+            var attribute = FindAttribute(property, ArrowFieldAttribute) ?? (declaredParameter is null ? null : FindAttribute(declaredParameter, ArrowFieldAttribute));
             var location = (parameter ?? (ISymbol)property).Locations.FirstOrDefault();
 
             string arrowName = attribute?.ConstructorArguments.FirstOrDefault().Value as string ?? Naming.SnakeCase(property.Name);
@@ -63,10 +65,17 @@ internal static class RecordParser
                 continue;
             }
 
+            var metadata = FieldMetadata.Collect(property, declaredParameter, location ?? syntax.Identifier.GetLocation(), ct, out var metadataProblem, out var metadataLocation);
+            if (metadataProblem is not null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FieldMetadata, metadataLocation, property.Name, display, metadataProblem));
+                continue;
+            }
+
             bool schemaNullable = nullability switch { 1 => true, 2 => false, _ => model.IsNullable };
             string? defaultValue = parameter is { HasExplicitDefaultValue: true } ? SymbolText.DefaultValue(parameter) : null;
             fields.Add(new FieldModel(property.Name, arrowName, model, schemaNullable,
-                parameter is null ? -1 : parameter.Ordinal, parameter?.Name, defaultValue, Required: parameter is { HasExplicitDefaultValue: false }));
+                parameter is null ? -1 : parameter.Ordinal, parameter?.Name, defaultValue, Required: parameter is { HasExplicitDefaultValue: false }, metadata));
         }
 
         return new RecordModel(
@@ -116,11 +125,11 @@ internal static class RecordParser
         return result;
     }
 
-    private static bool Matches(IParameterSymbol parameter, IPropertySymbol property) =>
+    internal static bool Matches(IParameterSymbol parameter, IPropertySymbol property) =>
         string.Equals(parameter.Name, property.Name, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The constructor whose parameters are all named after members (a positional record's primary constructor), widest first.</summary>
-    private static IMethodSymbol? FindMemberConstructor(INamedTypeSymbol type, List<IPropertySymbol> properties) =>
+    internal static IMethodSymbol? FindMemberConstructor(INamedTypeSymbol type, List<IPropertySymbol> properties) =>
         type.InstanceConstructors
             .Where(c => c.Parameters.Length > 0 && c.DeclaredAccessibility is Accessibility.Public or Accessibility.Internal)
             .Where(c => !(c.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(c.Parameters[0].Type, type)))

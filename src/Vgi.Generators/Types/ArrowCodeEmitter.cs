@@ -73,6 +73,19 @@ internal sealed class ArrowCodeEmitter
     };
 
     /// <summary>
+    /// The metadata argument of a <c>Field</c> constructor for alternating keys and values
+    /// (<c>, [new KeyValuePair&lt;string, string&gt;("k", "v")]</c>), or "" when there is none.
+    /// </summary>
+    public static string MetadataArgument(EquatableArray<string> pairs)
+    {
+        if (pairs.Count == 0) return "";
+        var entries = new List<string>();
+        for (int i = 0; i + 1 < pairs.Count; i += 2)
+            entries.Add($"new global::System.Collections.Generic.KeyValuePair<string, string>({Naming.Literal(pairs[i])}, {Naming.Literal(pairs[i + 1])})");
+        return ", [" + string.Join(", ", entries) + "]";
+    }
+
+    /// <summary>
     /// A readable, unique helper-name fragment for <paramref name="type"/>: its shape, element types and
     /// nullability (<c>ListOfStringOrNull</c>), so one helper serves every member of the same type.
     /// </summary>

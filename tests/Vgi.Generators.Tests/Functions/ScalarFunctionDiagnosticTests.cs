@@ -71,6 +71,24 @@ public class ScalarFunctionDiagnosticTests
     }
 
     [Fact]
+    public void TableArgumentAttributeOnAScalarParameter()
+    {
+        var d = Single("    [ScalarFunction] public static long Twice([Min(0)] long value) => value * 2;", out var source);
+        Assert.Equal("VGEN0028", d.Id);
+        AssertAt(d, source, "Twice", "Min(0)");
+        Assert.Contains("[Min] on parameter 'value' of [ScalarFunction] 'F.Twice'", d.GetMessage());
+    }
+
+    [Fact]
+    public void RowCountOnAScalarParameter()
+    {
+        var d = Single("    [ScalarFunction] public static long Twice([RowCount] long value) => value * 2;", out var source);
+        Assert.Equal("VGEN0028", d.Id);
+        AssertAt(d, source, "Twice", "RowCount");
+        Assert.Contains("[RowCount] on parameter 'value'", d.GetMessage());
+    }
+
+    [Fact]
     public void InstanceMethod()
     {
         var d = Single("    [ScalarFunction] public long Twice(long value) => value * 2;", out var source);

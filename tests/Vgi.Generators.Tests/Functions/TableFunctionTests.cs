@@ -121,6 +121,141 @@ public class TableFunctionTests
     }
 
     [Fact]
+    public void TagsWithAnOddCount()
+    {
+        var d = Single("    [TableFunction(Tags = [\"owner\", \"ops\", \"tier\"])] public static IEnumerable<long> Rows() => [];", out var source);
+        Assert.Equal("VGEN0024", d.Id);
+        AssertAt(d, source, "Rows", "Tags = [\"owner\", \"ops\", \"tier\"]");
+        Assert.Contains("has an odd number of entries (3)", d.GetMessage());
+    }
+
+    [Fact]
+    public void TagsWithARepeatedKey()
+    {
+        var d = Single("    [TableFunction(Tags = [\"owner\", \"ops\", \"owner\", \"dev\"])] public static IEnumerable<long> Rows() => [];", out var source);
+        Assert.Equal("VGEN0024", d.Id);
+        AssertAt(d, source, "Rows", "Tags = [\"owner\", \"ops\", \"owner\", \"dev\"]");
+        Assert.Contains("repeats the key 'owner'", d.GetMessage());
+    }
+
+    [Fact]
+    public void MinOnAString()
+    {
+        var d = Single("    [TableFunction] public static IEnumerable<long> Rows([Min(0)] string name) => [];", out var source);
+        Assert.Equal("VGEN0025", d.Id);
+        AssertAt(d, source, "Rows", "Min(0)");
+        Assert.Contains("[Min] on parameter 'name'", d.GetMessage());
+    }
+
+    [Fact]
+    public void GreaterThanOnABool()
+    {
+        var d = Single("    [TableFunction] public static IEnumerable<long> Rows([GreaterThan(0.5)] bool flag) => [];", out var source);
+        Assert.Equal("VGEN0025", d.Id);
+        AssertAt(d, source, "Rows", "GreaterThan(0.5)");
+        Assert.Contains("'bool' is not an integer, float or double", d.GetMessage());
+    }
+
+    [Fact]
+    public void OneOfOnANumber()
+    {
+        var d = Single("    [TableFunction] public static IEnumerable<long> Rows([OneOf(\"a\", \"b\")] long mode) => [];", out var source);
+        Assert.Equal("VGEN0026", d.Id);
+        AssertAt(d, source, "Rows", "OneOf(\"a\", \"b\")");
+        Assert.Contains("needs a string parameter; 'long' is not one", d.GetMessage());
+    }
+
+    [Fact]
+    public void OneOfWithoutChoices()
+    {
+        var d = Single("    [TableFunction] public static IEnumerable<long> Rows([OneOf] string mode) => [];", out var source);
+        Assert.Equal("VGEN0026", d.Id);
+        AssertAt(d, source, "Rows", "OneOf");
+        Assert.Contains("lists no choices", d.GetMessage());
+    }
+
+    [Fact]
+    public void RowCountOnADouble()
+    {
+        var d = Single("    [TableFunction] public static IEnumerable<long> Rows([RowCount] double count) => [];", out var source);
+        Assert.Equal("VGEN0027", d.Id);
+        AssertAt(d, source, "Rows", "RowCount");
+        Assert.Contains("needs an integer parameter", d.GetMessage());
+    }
+
+    [Fact]
+    public void RowCountTwice()
+    {
+        var d = Single("    [TableFunction] public static IEnumerable<long> Rows([RowCount] long count, [RowCount] int other) => [];", out var source);
+        Assert.Equal("VGEN0027", d.Id);
+        string line = source.Split('\n').First(l => l.Contains("Rows", StringComparison.Ordinal));
+        Assert.Equal(line.IndexOf("RowCount] int", StringComparison.Ordinal), d.Location.GetLineSpan().StartLinePosition.Character);
+        Assert.Equal("RowCount".Length, d.Location.SourceSpan.Length);
+        Assert.Contains("parameter 'other'", d.GetMessage());
+        Assert.Contains("already on 'count'", d.GetMessage());
+    }
+
+    [Fact]
+    public void StatisticsMethodMissing()
+    {
+        var d = Single("    [TableFunction(Statistics = \"Stats\")] public static IEnumerable<long> Rows(long count) => [];", out var source);
+        Assert.Equal("VGEN0029", d.Id);
+        AssertAt(d, source, "Rows", "Statistics = \"Stats\"");
+        Assert.Contains("does not exist in 'F'", d.GetMessage());
+        Assert.Contains("static IEnumerable<Vgi.Functions.ColumnStatistics>? Stats(long count)", d.GetMessage());
+    }
+
+    [Fact]
+    public void StatisticsMethodNotStatic()
+    {
+        var d = Single("    [TableFunction(Statistics = nameof(Stats))] public static IEnumerable<long> Rows(long count) => [];\n"
+            + "    public IEnumerable<Vgi.Functions.ColumnStatistics>? Stats(long count) => null;", out var source);
+        Assert.Equal("VGEN0029", d.Id);
+        AssertAt(d, source, "Rows", "Statistics = nameof(Stats)");
+        Assert.Contains("is not static", d.GetMessage());
+    }
+
+    [Fact]
+    public void StatisticsMethodWithOtherParameters()
+    {
+        var d = Single("    [TableFunction(Statistics = nameof(Stats))] public static IEnumerable<long> Rows(long count, string? label = null) => [];\n"
+            + "    public static IEnumerable<Vgi.Functions.ColumnStatistics>? Stats(int count) => null;", out var source);
+        Assert.Equal("VGEN0029", d.Id);
+        AssertAt(d, source, "Rows", "Statistics = nameof(Stats)");
+        Assert.Contains("takes (int count) instead of the function's SQL parameters", d.GetMessage());
+        Assert.Contains("Stats(long count, string? label)", d.GetMessage());
+    }
+
+    [Fact]
+    public void StatisticsMethodWithAnotherReturnType()
+    {
+        var d = Single("    [TableFunction(Statistics = nameof(Stats))] public static IEnumerable<long> Rows(long count) => [];\n"
+            + "    public static IEnumerable<string> Stats(long count) => [];", out var source);
+        Assert.Equal("VGEN0029", d.Id);
+        Assert.Contains("returns 'System.Collections.Generic.IEnumerable<string>'", d.GetMessage());
+    }
+
+    [Fact]
+    public void OddRowFieldMetadata()
+    {
+        var d = Single("    public sealed record Row(long Id, [ArrowField(Metadata = [\"unit\"])] double Value);\n"
+            + "    [TableFunction] public static IEnumerable<Row> Rows() => [];", out var source);
+        Assert.Equal("VGEN0108", d.Id);
+        AssertAt(d, source, "record Row", "Metadata = [\"unit\"]");
+        Assert.Contains("Metadata of member 'Value' of 'Row' has an odd number of entries (1)", d.GetMessage());
+    }
+
+    [Fact]
+    public void RowIdKeyTwice()
+    {
+        var d = Single("    public sealed record Row([RowId, ArrowField(Metadata = [\"is_row_id\", \"x\"])] long Id);\n"
+            + "    [TableFunction] public static IEnumerable<Row> Rows() => [];", out var source);
+        Assert.Equal("VGEN0108", d.Id);
+        AssertAt(d, source, "record Row", "Metadata = [\"is_row_id\", \"x\"]");
+        Assert.Contains("repeats the key 'is_row_id'", d.GetMessage());
+    }
+
+    [Fact]
     public void InstanceTableFunction()
     {
         var d = Single("    [TableFunction] public IEnumerable<long> Count(long n) => [];", out var source);

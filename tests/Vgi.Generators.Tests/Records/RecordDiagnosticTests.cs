@@ -115,6 +115,26 @@ public class RecordDiagnosticTests
     }
 
     [Fact]
+    public void OddFieldMetadata()
+    {
+        const string source = "using Vgi;\n[ArrowRecord]\npublic sealed partial record Row\n{\n    [ArrowField(Metadata = [\"unit\", \"m\", \"scale\"])] public double Value { get; init; }\n}\n";
+        var d = Single(source);
+        Assert.Equal("VGEN0108", d.Id);
+        AssertAt(d, source, "Metadata = [\"unit\", \"m\", \"scale\"]");
+        Assert.Contains("Metadata of member 'Value' of 'Row' has an odd number of entries (3)", d.GetMessage());
+    }
+
+    [Fact]
+    public void PartitionColumnKeyTwice()
+    {
+        const string source = "using Vgi;\n[ArrowRecord]\npublic sealed partial record Row([PartitionColumn, ArrowField(Metadata = [\"vgi.partition_column\", \"false\"])] string Region);\n";
+        var d = Single(source);
+        Assert.Equal("VGEN0108", d.Id);
+        AssertAt(d, source, "Metadata = [\"vgi.partition_column\", \"false\"]");
+        Assert.Contains("repeats the key 'vgi.partition_column'", d.GetMessage());
+    }
+
+    [Fact]
     public void ValidRecordsProduceNoDiagnosticsAndCompile()
     {
         const string source = """

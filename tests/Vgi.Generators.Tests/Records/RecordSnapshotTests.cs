@@ -45,12 +45,21 @@ public class RecordSnapshotTests
             [ArrowField("items", Storage = ArrowStorage.IpcBytes)]
             public IReadOnlyList<Flat> Children { get; init; } = [];
         }
+
+        /// <summary>Field metadata: [PartitionColumn], [RowId] and ArrowField.Metadata on positional parameters and properties.</summary>
+        [ArrowRecord]
+        public partial record struct Cell([PartitionColumn] string Region, [ArrowField("val", Metadata = ["unit", "m"])] double Value)
+        {
+            [RowId]
+            public long Id { get; set; }
+        }
         """;
 
     [Theory]
     [InlineData("Sample.Flat.ArrowRecord.g.cs")]
     [InlineData("Sample.Example.ArrowRecord.g.cs")]
     [InlineData("Sample.Nested.ArrowRecord.g.cs")]
+    [InlineData("Sample.Cell.ArrowRecord.g.cs")]
     public void EmittedCodecMatchesSnapshot(string hintName)
     {
         var (sources, diagnostics, errors) = GeneratorHarness.Run(new RecordGenerator(), Source);
