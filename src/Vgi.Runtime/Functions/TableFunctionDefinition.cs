@@ -107,6 +107,12 @@ public sealed class TableBindContext(Arguments arguments)
     /// <summary>True on the second bind of a two-phase secret lookup (<see cref="TableBinding.SecretLookups"/>).</summary>
     public bool ResolvedSecretsProvided { get; init; }
 
+    /// <summary>The DuckDB transaction the call runs in (<c>transaction_opaque_data</c>); empty outside one.</summary>
+    public ReadOnlyMemory<byte> TransactionId { get; init; }
+
+    /// <summary>Values scoped to <see cref="TransactionId"/>; null outside a transaction.</summary>
+    public TransactionStorage? Transaction => TransactionId.IsEmpty ? null : TransactionStorage.For(TransactionId.Span);
+
     /// <summary>Time-travel clause of a catalog table scan (<c>AT (VERSION =&gt; 2)</c>): unit and value as text, or null.</summary>
     public string? AtUnit { get; init; }
 

@@ -1,4 +1,6 @@
+using System.Security.Cryptography;
 using Apache.Arrow;
+using Vgi.Functions;
 using Vgi.Protocol;
 using Vgi.Rpc;
 
@@ -38,10 +40,7 @@ internal sealed class DefaultCatalog
         yield return ReadOnly<CatalogCreateParams>("catalog_create", "create a catalog");
         yield return ReadOnly<CatalogDropParams>("catalog_drop", "drop a catalog");
         yield return ProtocolMethods.Unary<CatalogVersionParams, CatalogVersionResult>("catalog_version", (_, _) => new CatalogVersionResult { Version = Version });
-        yield return ProtocolMethods.Failing<CatalogTransactionBeginParams>("catalog_transaction_begin", ProtocolMethods.NullableBytesResult,
-            () => WorkerErrors.ReadOnly("begin a transaction"));
-        yield return ReadOnly<CatalogTransactionCommitParams>("catalog_transaction_commit", "commit a transaction");
-        yield return ReadOnly<CatalogTransactionRollbackParams>("catalog_transaction_rollback", "roll back a transaction");
+        foreach (var method in TransactionMethods()) yield return method;
 
         // Schemas and their contents.
         yield return ProtocolMethods.Unary<CatalogSchemasParams, CatalogSchemasResult>("catalog_schemas",
@@ -93,6 +92,28 @@ internal sealed class DefaultCatalog
         yield return ReadOnly<CatalogIndexDropParams>("catalog_index_drop", "drop an index");
     }
 
+    /// <summary>
+    /// With <see cref="VgiWorkerOptions.SupportsTransactions"/>: a fresh 16-byte id per transaction,
+    /// whose <see cref="TransactionStorage"/> commit and rollback drop. Without: read-only errors.
+    /// </summary>
+    private IEnumerable<RpcMethod> TransactionMethods()
+    {
+        if (!_options.SupportsTransactions)
+        {
+            yield return ProtocolMethods.Failing<CatalogTransactionBeginParams>("catalog_transaction_begin", ProtocolMethods.NullableBytesResult,
+                () => WorkerErrors.ReadOnly("begin a transaction"));
+            yield return ReadOnly<CatalogTransactionCommitParams>("catalog_transaction_commit", "commit a transaction");
+            yield return ReadOnly<CatalogTransactionRollbackParams>("catalog_transaction_rollback", "roll back a transaction");
+            yield break;
+        }
+        yield return ProtocolMethods.Unary<CatalogTransactionBeginParams, CatalogTransactionBeginResult>("catalog_transaction_begin",
+            (_, _) => new CatalogTransactionBeginResult { TransactionOpaqueData = RandomNumberGenerator.GetBytes(16) });
+        yield return ProtocolMethods.Void<CatalogTransactionCommitParams>("catalog_transaction_commit",
+            (p, _) => TransactionStorage.End(p.TransactionOpaqueData));
+        yield return ProtocolMethods.Void<CatalogTransactionRollbackParams>("catalog_transaction_rollback",
+            (p, _) => TransactionStorage.End(p.TransactionOpaqueData));
+    }
+
     private CatalogCatalogsResult Catalogs() => new()
     {
         Items = [new CatalogInfo { Name = _options.CatalogName, ImplementationVersion = _options.ImplementationVersion }],
@@ -111,7 +132,7 @@ internal sealed class DefaultCatalog
         return new CatalogAttachResult
         {
             AttachOpaqueData = AttachToken.Create(name),
-            SupportsTransactions = false,
+            SupportsTransactions = _options.SupportsTransactions,
             SupportsTimeTravel = false,
             CatalogVersionFrozen = true,
             CatalogVersion = Version,

@@ -38,6 +38,7 @@ internal static class TableResolver
             SettingsBatch = CallSettings.ReadBatch(request.Settings),
             SecretsBatch = CallSettings.ReadBatch(request.Secrets),
             ResolvedSecretsProvided = request.ResolvedSecretsProvided,
+            TransactionId = request.TransactionOpaqueData ?? [],
             AtUnit = request.AtUnit,
             AtValue = request.AtValue,
         };

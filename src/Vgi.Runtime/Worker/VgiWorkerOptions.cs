@@ -35,6 +35,13 @@ public sealed class VgiWorkerOptions
     /// </summary>
     public bool AcceptAnyCatalogName { get; init; } = true;
 
+    /// <summary>
+    /// The catalog takes part in DuckDB transactions: <c>catalog_transaction_begin</c> mints an id,
+    /// binds inside the transaction get its <see cref="Functions.TransactionStorage"/>, and commit or
+    /// rollback drop it. Off (default), transaction calls fail as on any read-only catalog.
+    /// </summary>
+    public bool SupportsTransactions { get; init; }
+
     /// <summary>The catalog's comment (<c>duckdb_databases().comment</c>).</summary>
     public string? CatalogComment { get; init; }
 
