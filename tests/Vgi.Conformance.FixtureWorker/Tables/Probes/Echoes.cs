@@ -1,0 +1,155 @@
+using Vgi.Conformance.Fixtures.Filters;
+using Vgi.Conformance.Fixtures.Python;
+using Vgi.Functions;
+
+namespace Vgi.Conformance.Fixtures.Tables.Probes;
+
+/// <summary>A <c>filter_echo</c> row.</summary>
+internal readonly record struct FilterEchoRow(long? N, string? S, string? PushedFilters);
+
+/// <summary>A <c>filter_echo_partitioned</c> row.</summary>
+internal readonly record struct PartitionedEchoRow(long? N, long? WorkerPid, string? PushedFilters);
+
+/// <summary>A <c>filtered_columns_echo</c> row.</summary>
+internal readonly record struct FilteredColumnsRow(long? N, string? Tag, string? FilteredCols, bool? HasN, bool? HasTag, string? TagValues);
+
+/// <summary>A <c>value_prune</c> row.</summary>
+internal readonly record struct ValuePruneRow(long? N, string? Resolved);
+
+/// <summary>An <c>order_echo</c> row.</summary>
+internal readonly record struct OrderEchoRow(long? N, string? S, string? OrderColumn, string? OrderDirection, string? OrderNullOrder, long? OrderLimit);
+
+/// <summary>A <c>sample_echo</c> row.</summary>
+internal readonly record struct SampleEchoRow(long? N, string? S, double? SamplePercentage, long? SampleSeed);
+
+/// <summary>
+/// The pushdown probes of fixtures.md §2.4.2 that fit the attribute path: each computes its echo once,
+/// at init (the method body runs when the scan opens; only the rows are produced lazily), from
+/// <see cref="TableScanContext"/>, and the worker applies the pushed filters to the rows (filt).
+/// Rows come in batches of the attribute's <c>BatchSize</c>; the <c>batch_size</c> arguments are
+/// accepted and validated (they only shape Arrow batch boundaries in Python, which the client does not see).
+/// </summary>
+internal static class Echoes
+{
+    [TableFunction("filter_echo", Description = "Echoes pushed-down filter predicates in output",
+        FilterPushdown = true, Categories = ["generator", "diagnostic"])]
+    public static IEnumerable<FilterEchoRow> FilterEcho([Min(0), RowCount] long count, TableScanContext scan, [Min(1)] long batchSize = 2048)
+    {
+        _ = batchSize;
+        string pushed = FilterText.Sql(scan.Filters);
+        return Rows();
+
+        IEnumerable<FilterEchoRow> Rows()
+        {
+            for (long i = 0; i < count; i++) yield return new FilterEchoRow(i, "row_" + i, pushed);
+        }
+    }
+
+    /// <summary>
+    /// <c>partitioned_sequence</c>'s queue scheme: the primary init pushes 24 <c>[start, end)</c> chunks onto
+    /// the execution's shared queue; every stream pops until it is empty and echoes its own view of the filters.
+    /// </summary>
+    [TableFunction("filter_echo_partitioned", Description = "Multi-worker partitioned sequence that echoes pushed-down filters",
+        FilterPushdown = true, MaxWorkers = Hand.ParallelWorkers, BatchSize = 1000, Categories = ["generator", "diagnostic", "testing"])]
+    public static IEnumerable<PartitionedEchoRow> FilterEchoPartitioned([Min(0), RowCount] long count, TableScanContext scan)
+    {
+        const string queue = "chunks";
+        if (!scan.IsSecondary)
+        {
+            long chunk = Math.Max(1, Hand.CeilDiv(count, 24));
+            var items = new List<byte[]>();
+            for (long start = 0; start < count; start += chunk) items.Add(Hand.Item(start, Math.Min(count, start + chunk)));
+            scan.Storage.Enqueue(queue, items);
+        }
+        string pushed = FilterText.Sql(scan.Filters);
+        long pid = Environment.ProcessId;
+        return Rows();
+
+        IEnumerable<PartitionedEchoRow> Rows()
+        {
+            while (scan.Storage.TryDequeue(queue, out var item))
+            {
+                for (long i = Hand.ItemValue(item, 0), end = Hand.ItemValue(item, 1); i < end; i++) yield return new PartitionedEchoRow(i, pid, pushed);
+            }
+        }
+    }
+
+    [TableFunction("filtered_columns_echo", Description = "Echoes filtered_columns / has_filter_for_column / get_column_values_array",
+        FilterPushdown = true, Categories = ["generator", "diagnostic"])]
+    public static IEnumerable<FilteredColumnsRow> FilteredColumnsEcho([Min(0), RowCount] long count, TableScanContext scan, [Min(1)] long batchSize = 2048)
+    {
+        _ = batchSize;
+        var filters = scan.Filters;
+        string columns = string.Join(",", FilterText.FilteredColumns(filters));
+        bool hasN = FilterText.HasFilterFor(filters, "n");
+        bool hasTag = FilterText.HasFilterFor(filters, "tag");
+        string tagValues = FilterText.DiscreteValues(filters, "tag") is { } values
+            ? string.Join(",", values.Order(Comparer<object?>.Create(FilterText.ComparePython)).Select(PyText.Str))
+            : "(none)";
+        return Rows();
+
+        IEnumerable<FilteredColumnsRow> Rows()
+        {
+            for (long i = 0; i < count; i++) yield return new FilteredColumnsRow(i, "t" + i, columns, hasN, hasTag, tagValues);
+        }
+    }
+
+    [TableFunction("value_prune", Description = "Prunes the key set via get_column_values('n'); echoes the resolved discrete values",
+        FilterPushdown = true, Categories = ["generator", "diagnostic"])]
+    public static IEnumerable<ValuePruneRow> ValuePrune([Min(0), RowCount] long count, TableScanContext scan, [Min(1)] long batchSize = 2048)
+    {
+        _ = batchSize;
+        if (FilterText.DiscreteValues(scan.Filters, "n") is not { } values) return Scan();
+        var keys = values.Where(v => v is not null).Order(Comparer<object?>.Create(FilterText.ComparePython)).ToList();
+        string resolved = string.Join(",", keys.Select(PyText.Str));
+        return Pruned();
+
+        IEnumerable<ValuePruneRow> Scan()
+        {
+            for (long i = 0; i < count; i++) yield return new ValuePruneRow(i, "(scan)");
+        }
+
+        IEnumerable<ValuePruneRow> Pruned()
+        {
+            foreach (var key in keys)
+            {
+                if (key is long v && v >= 0 && v < count) yield return new ValuePruneRow(v, resolved);
+            }
+        }
+    }
+
+    /// <summary>The ORDER BY + LIMIT hint of the init request; the rows are neither sorted nor limited.</summary>
+    [TableFunction("order_echo", Description = "Echoes ORDER BY + LIMIT pushdown hints in output",
+        FilterPushdown = true, Categories = ["generator", "diagnostic"])]
+    public static IEnumerable<OrderEchoRow> OrderEcho([Min(0), RowCount] long count, TableScanContext scan, [Min(1)] long batchSize = 2048)
+    {
+        _ = batchSize;
+        var hint = scan.OrderBy;
+        string column = hint?.Column ?? "(none)";
+        string direction = hint is null ? "(none)" : hint.Descending ? "DESC" : "ASC";
+        string nulls = hint is null ? "(none)" : hint.NullsFirst ? "NULLS_FIRST" : "NULLS_LAST";
+        long limit = hint?.Limit ?? -1;
+        return Rows();
+
+        IEnumerable<OrderEchoRow> Rows()
+        {
+            for (long i = 0; i < count; i++) yield return new OrderEchoRow(i, "row_" + i, column, direction, nulls, limit);
+        }
+    }
+
+    /// <summary>The TABLESAMPLE hint of the init request; every row is returned (the fixture does not sample).</summary>
+    [TableFunction("sample_echo", Description = "Echoes TABLESAMPLE pushdown hints in output",
+        SamplingPushdown = true, Categories = ["generator", "diagnostic"])]
+    public static IEnumerable<SampleEchoRow> SampleEcho([Min(0), RowCount] long count, TableScanContext scan, [Min(1)] long batchSize = 2048)
+    {
+        _ = batchSize;
+        double percentage = scan.Sample?.Percentage ?? -1.0;
+        long seed = scan.Sample?.Seed ?? -1;
+        return Rows();
+
+        IEnumerable<SampleEchoRow> Rows()
+        {
+            for (long i = 0; i < count; i++) yield return new SampleEchoRow(i, "row_" + i, percentage, seed);
+        }
+    }
+}

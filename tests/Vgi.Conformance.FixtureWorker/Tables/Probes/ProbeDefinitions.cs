@@ -1,0 +1,304 @@
+using System.Buffers.Binary;
+using Apache.Arrow;
+using Apache.Arrow.Types;
+using Vgi.Conformance.Fixtures.Filters;
+using Vgi.Functions;
+using Vgi.Rpc;
+
+namespace Vgi.Conformance.Fixtures.Tables.Probes;
+
+/// <summary>
+/// The pushdown probes of fixtures.md §2.4.2 that are hand-written definitions:
+/// <list type="bullet">
+/// <item><c>dict_filter_echo</c> emits a <c>dictionary&lt;int8, utf8&gt;</c> column (no C# row type maps to it);</item>
+/// <item><c>dynamic_filter_echo</c> and <c>late_materialization</c> are per batch: <c>batch_size</c> rows per
+/// tick, each batch echoing the filters in force for that tick (dynamic Top-N filters included);</item>
+/// <item><c>filter_echo_table_scan</c>, <c>expression_filter_test</c> and <c>spatial_filter_example</c> receive
+/// expression filters that call functions, which the worker's automatic filtering cannot evaluate, so they
+/// apply the pushed filters themselves (<see cref="ExpressionFilterApplication"/>);</item>
+/// <item><c>spatial_filter_example</c>'s <c>geom</c> column carries <c>geoarrow.wkb</c> extension metadata.</item>
+/// </list>
+/// </summary>
+internal static class ProbeDefinitions
+{
+    private static readonly Schema CountBatchSize = Hand.Arguments(
+        HandWritten.Positional("count", Int64Type.Default), HandWritten.Named("batch_size", Int64Type.Default));
+
+    public static IReadOnlyList<TableFunctionDefinition> All { get; } =
+    [
+        DictFilterEcho(),
+        DynamicFilterEcho(),
+        FilterEchoTableScan(),
+        ExpressionFilterTest(),
+        SpatialFilterExample(),
+        LateMaterialization(),
+    ];
+
+    /// <summary>Batches of <paramref name="batchSize"/> rows over 0..count-1: (first row, length).</summary>
+    private static IEnumerable<(long First, int Length)> Chunks(long count, long batchSize)
+    {
+        for (long first = 0; first < count; first += batchSize) yield return (first, (int)Math.Min(batchSize, count - first));
+    }
+
+    private static TableFunctionDefinition DictFilterEcho() => new()
+    {
+        Name = "dict_filter_echo",
+        Description = "Emits a dictionary-encoded VARCHAR column for filter-pushdown testing",
+        Arguments = CountBatchSize,
+        FilterPushdown = true,
+        Categories = ["generator", "diagnostic", "testing"],
+        Bind = context =>
+        {
+            var args = new BindArgs(context, "dict_filter_echo(count BIGINT, batch_size := BIGINT)", 1, "batch_size");
+            long count = args.Int64(0, "count", min: 0);
+            long batchSize = args.Int64("batch_size", 2048, min: 1);
+            var type = new DictionaryType(Int8Type.Default, StringType.Default, false);
+            var output = HandWritten.Schema(HandWritten.Column("n", Int64Type.Default), HandWritten.Column("s", type));
+            var colors = Col.Utf8(3, i => i switch { 0 => "red", 1 => "green", _ => "blue" });
+            return new TableBinding(output, scan => new IteratorScan(Chunks(count, batchSize).Select(chunk => new Emitted(HandWritten.Project(scan, chunk.Length, c =>
+            {
+                if (c == 0) return Col.Int64(chunk.Length, i => chunk.First + i);
+                var indices = new Int8Array.Builder().Reserve(chunk.Length);
+                for (int i = 0; i < chunk.Length; i++) indices.Append((sbyte)((chunk.First + i) % 3));
+                return new DictionaryArray(type, indices.Build(), colors);
+            })))), args.Score) { CardinalityEstimate = count, CardinalityMax = count };
+        },
+    };
+
+    /// <summary>
+    /// Descending rows, <c>batch_size</c> per tick; each batch echoes the filters in force: the init
+    /// filters until a tick brings dynamic (Top-N) filters, which replace them (§6.6.2). The worker
+    /// applies the init filters AND the latest dynamic set to the rows.
+    /// </summary>
+    private static TableFunctionDefinition DynamicFilterEcho() => new()
+    {
+        Name = "dynamic_filter_echo",
+        Description = "Generates descending integers, echoes dynamic tick filter per batch",
+        Arguments = CountBatchSize,
+        FilterPushdown = true,
+        Categories = ["generator", "diagnostic"],
+        Bind = context =>
+        {
+            var args = new BindArgs(context, "dynamic_filter_echo(count BIGINT, batch_size := BIGINT)", 1, "batch_size");
+            long count = args.Int64(0, "count", min: 1);
+            long batchSize = Positive(args.Int64("batch_size", 100));
+            var output = HandWritten.Schema(HandWritten.Column("n", Int64Type.Default), HandWritten.Column("pushed_filters", StringType.Default));
+            return new TableBinding(output, scan => new IteratorScan(Batches(scan, count, batchSize)), args.Score)
+            {
+                CardinalityEstimate = count,
+                CardinalityMax = count,
+            };
+
+            static IEnumerable<Emitted> Batches(TableScanContext scan, long count, long batchSize)
+            {
+                for (long high = count - 1; high >= 0; high -= batchSize)
+                {
+                    int length = (int)Math.Min(batchSize, high + 1);
+                    long top = high;
+                    string echo = FilterText.DebugRepr(InForce(scan.Filters));
+                    yield return new Emitted(HandWritten.Project(scan, length, c => c == 0 ? Col.Int64(length, i => top - i) : Col.Utf8(length, _ => echo)));
+                }
+            }
+        },
+    };
+
+    /// <summary>One batch of 100 rows; backs the catalog table <c>data.filter_echo_table</c>.</summary>
+    private static TableFunctionDefinition FilterEchoTableScan() => new()
+    {
+        Name = "filter_echo_table_scan",
+        Description = "Catalog-table scan echoing pushed-down filters (backs example.data.filter_echo_table)",
+        Arguments = Hand.Arguments(),
+        FilterPushdown = true,
+        AutoApplyFilters = false,
+        SupportedExpressionFilters = ["prefix", "starts_with"],
+        Categories = ["generator", "diagnostic", "testing"],
+        Bind = context =>
+        {
+            var args = new BindArgs(context, "filter_echo_table_scan()", 0);
+            var output = HandWritten.Schema(
+                HandWritten.Column("n", Int64Type.Default), HandWritten.Column("s", StringType.Default), HandWritten.Column("pushed_filters", StringType.Default));
+            return new TableBinding(output, scan =>
+            {
+                string pushed = FilterText.Sql(scan.Filters);
+                return new IteratorScan(Filtered(scan, output, [(0, 100)], (rows, c) => c switch
+                {
+                    0 => Col.Int64(rows.Length, i => rows[i]),
+                    1 => Col.Utf8(rows.Length, i => "row_" + rows[i]),
+                    _ => Col.Utf8(rows.Length, _ => pushed),
+                }));
+            }, args.Score);
+        },
+    };
+
+    private static TableFunctionDefinition ExpressionFilterTest() => new()
+    {
+        Name = "expression_filter_test",
+        Description = "Generates rows for non-spatial expression filter testing",
+        Arguments = CountBatchSize,
+        FilterPushdown = true,
+        AutoApplyFilters = false,
+        SupportedExpressionFilters = ["list_contains", "prefix", "starts_with", "contains"],
+        Categories = ["generator", "testing"],
+        Bind = context =>
+        {
+            var args = new BindArgs(context, "expression_filter_test(count BIGINT, batch_size := BIGINT)", 1, "batch_size");
+            long count = args.Int64(0, "count", min: 1);
+            long batchSize = Positive(args.Int64("batch_size", 1024));
+            var tagsType = new ListType(new Field("item", StringType.Default, true));
+            var output = HandWritten.Schema(
+                HandWritten.Column("id", Int64Type.Default), HandWritten.Column("name", StringType.Default),
+                HandWritten.Column("tags", tagsType), HandWritten.Column("score", DoubleType.Default));
+            return new TableBinding(output, scan => new IteratorScan(Filtered(scan, output, Chunks(count, batchSize), (rows, c) => c switch
+            {
+                0 => Col.Int64(rows.Length, i => rows[i]),
+                1 => Col.Utf8(rows.Length, i => "item_" + rows[i]),
+                2 => Tags(rows),
+                _ => Col.Float64(rows.Length, i => rows[i] * 1.1),
+            })), args.Score) { CardinalityEstimate = count, CardinalityMax = count };
+        },
+    };
+
+    /// <summary><c>['tag_' + i % 5, 'tag_' + (i + 1) % 5]</c> per row.</summary>
+    private static ListArray Tags(long[] rows)
+    {
+        var builder = new ListArray.Builder(StringType.Default);
+        var values = (StringArray.Builder)builder.ValueBuilder;
+        foreach (long i in rows)
+        {
+            builder.Append();
+            values.Append("tag_" + i % 5);
+            values.Append("tag_" + (i + 1) % 5);
+        }
+        return builder.Build();
+    }
+
+    private static TableFunctionDefinition SpatialFilterExample() => new()
+    {
+        Name = "spatial_filter_example",
+        Description = "Generates points on a grid with geometry for spatial filter testing",
+        Arguments = CountBatchSize,
+        FilterPushdown = true,
+        AutoApplyFilters = false,
+        SupportedExpressionFilters = ["&&", "st_intersects_extent"],
+        Categories = ["generator", "spatial", "testing"],
+        Bind = context =>
+        {
+            var args = new BindArgs(context, "spatial_filter_example(count BIGINT, batch_size := BIGINT)", 1, "batch_size");
+            long count = args.Int64(0, "count", min: 1);
+            long batchSize = Positive(args.Int64("batch_size", 1024));
+            long cols = Math.Max(1, (long)Math.Ceiling(Math.Sqrt(count)));
+            var output = HandWritten.Schema(
+                HandWritten.Column("n", Int64Type.Default), HandWritten.Column("x", DoubleType.Default), HandWritten.Column("y", DoubleType.Default),
+                Hand.Column("geom", BinaryType.Default, "ARROW:extension:name", "geoarrow.wkb", "ARROW:extension:metadata", "{}"));
+            double X(long i) => (double)(i % cols) / cols;
+            double Y(long i) => (double)(i / cols) / cols;
+            return new TableBinding(output, scan => new IteratorScan(Filtered(scan, output, Chunks(count, batchSize), (rows, c) => c switch
+            {
+                0 => Col.Int64(rows.Length, i => rows[i]),
+                1 => Col.Float64(rows.Length, i => X(rows[i])),
+                2 => Col.Float64(rows.Length, i => Y(rows[i])),
+                _ => Col.Binary(rows.Length, i => Point(X(rows[i]), Y(rows[i]))),
+            })), args.Score) { CardinalityEstimate = count, CardinalityMax = count };
+        },
+    };
+
+    /// <summary>A 21-byte little-endian WKB point.</summary>
+    private static byte[] Point(double x, double y)
+    {
+        var wkb = new byte[21];
+        wkb[0] = 1;
+        BinaryPrimitives.WriteUInt32LittleEndian(wkb.AsSpan(1), 1);
+        BinaryPrimitives.WriteDoubleLittleEndian(wkb.AsSpan(5), x);
+        BinaryPrimitives.WriteDoubleLittleEndian(wkb.AsSpan(13), y);
+        return wkb;
+    }
+
+    /// <summary>
+    /// Row ids, ord (a multiplicative hash, or NULL every <c>null_ord_stride</c> rows), payload, and the
+    /// late-materialization witness of the row-id filters (§6.6.4): computed from the init filters, then
+    /// replaced at a tick when the filters in force give a non-trivial witness (or the stored one is still trivial).
+    /// </summary>
+    private static TableFunctionDefinition LateMaterialization() => new()
+    {
+        Name = "late_materialization",
+        Description = "Rowid generator that participates in late materialization",
+        Arguments = Hand.Arguments(
+            HandWritten.Positional("count", Int64Type.Default), HandWritten.Named("batch_size", Int64Type.Default),
+            HandWritten.Named("dup_row_id", BooleanType.Default), HandWritten.Named("null_ord_stride", Int64Type.Default)),
+        FilterPushdown = true,
+        LateMaterialization = true,
+        Categories = ["generator", "diagnostic"],
+        Bind = context =>
+        {
+            var args = new BindArgs(context, "late_materialization(count BIGINT, batch_size := BIGINT, dup_row_id := BOOLEAN, null_ord_stride := BIGINT)",
+                1, "batch_size", "dup_row_id", "null_ord_stride");
+            long count = args.Int64(0, "count", min: 0);
+            long batchSize = args.Int64("batch_size", 2048, min: 1);
+            bool dupRowId = args.Boolean("dup_row_id", false);
+            long stride = args.Int64("null_ord_stride", 0, min: 0);
+            var output = HandWritten.Schema(
+                Hand.RowIdColumn("row_id", Int64Type.Default), HandWritten.Column("ord", Int64Type.Default),
+                HandWritten.Column("payload", StringType.Default), HandWritten.Column("pushed", StringType.Default));
+            return new TableBinding(output, scan => new IteratorScan(Batches(scan, count, batchSize, dupRowId, stride)), args.Score)
+            {
+                CardinalityEstimate = count,
+                CardinalityMax = count,
+            };
+
+            static IEnumerable<Emitted> Batches(TableScanContext scan, long count, long batchSize, bool dupRowId, long stride)
+            {
+                const string trivial = "rid:in=0;rng=none";
+                string witness = FilterText.LateMaterializationWitness(scan.Filters);
+                foreach (var (first, length) in Chunks(count, batchSize))
+                {
+                    string current = FilterText.LateMaterializationWitness(InForce(scan.Filters));
+                    if (current != trivial || witness == trivial) witness = current;
+                    string pushed = witness;
+                    yield return new Emitted(HandWritten.Project(scan, length, c => c switch
+                    {
+                        0 => Col.Int64(length, i => dupRowId ? (first + i) / 2 : first + i),
+                        1 => Col.Int64(length, i => stride > 0 && (first + i) % stride == 0 ? null : Ord(first + i)),
+                        2 => Col.Utf8(length, i => "payload_" + (first + i)),
+                        _ => Col.Utf8(length, _ => pushed),
+                    }));
+                }
+            }
+        },
+    };
+
+    /// <summary>
+    /// The filters Python holds in force: the init filters until a tick brings dynamic (Top-N) filters,
+    /// which replace them (vgi-functions §6.4). The worker itself keeps the init filters AND the dynamic set.
+    /// </summary>
+    private static TableFilters InForce(TableFilters filters) =>
+        filters.DynamicFilters.Count > 0 ? new TableFilters(filters.DynamicFilters) : filters;
+
+    /// <summary>(i × 2654435761) mod 1000000007, exactly.</summary>
+    private static long? Ord(long i) => (long)((Int128)i * 2654435761 % 1000000007);
+
+    /// <summary>The unbounded <c>batch_size</c> arguments (Python declares no bound; a non-positive size cannot make batches).</summary>
+    private static long Positive(long batchSize) =>
+        batchSize > 0 ? batchSize : throw new RpcException("ValueError", "batch_size must be positive");
+
+    /// <summary>
+    /// For the fixtures that apply their filters themselves: per chunk of row numbers, builds every
+    /// column, keeps the rows that pass the filters in force (read at each batch, so dynamic filters
+    /// count), and emits the projected columns of those rows. A chunk whose rows all fail still emits an
+    /// empty batch (the worker skips it).
+    /// </summary>
+    private static IEnumerable<Emitted> Filtered(TableScanContext scan, Schema output, IEnumerable<(long First, int Length)> chunks, Func<long[], int, IArrowArray> column)
+    {
+        foreach (var (first, length) in chunks)
+        {
+            long[] rows = new long[length];
+            for (int i = 0; i < length; i++) rows[i] = first + i;
+            var filters = scan.Filters;
+            if (!filters.IsEmpty)
+            {
+                var full = Hand.Full(output, length, c => column(rows, c));
+                rows = [.. ExpressionFilterApplication.Indices(ExpressionFilterApplication.Select(filters, full)).Select(i => rows[i])];
+            }
+            yield return new Emitted(HandWritten.Project(scan, rows.Length, c => column(rows, c)));
+        }
+    }
+}
