@@ -10,6 +10,7 @@ internal static class ExampleCatalog
     {
         CatalogName = "example",
         AcceptAnyCatalogName = false,
+        SupportsTransactions = true,
         CatalogComment = "Example VGI catalog for testing",
         CatalogTags = new Dictionary<string, string> { ["source"] = "vgi-fixture-worker", ["version"] = "1" },
         SchemaComments = new Dictionary<string, string> { ["main"] = "Example functions for testing VGI" },
@@ -25,6 +26,8 @@ internal static class ExampleCatalog
                 new Field("timeout", DoubleType.Default, true),
             ], null)),
         ],
+        ScalarFunctions = ScalarDefinitions.All,
+        TableFunctions = [.. Tables.Generators.GeneratorDefinitions.All, .. Tables.Scans.ScanDefinitions.All, .. Tables.Probes.ProbeDefinitions.All, .. Tables.Partitions.PartitionDefinitions.All, .. Tables.Settings.SettingsDefinitions.All],
     };
 
     /// <summary>The six settings of §2.1, in order, with their defaults.</summary>

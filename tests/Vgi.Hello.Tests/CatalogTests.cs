@@ -2,6 +2,7 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using Vgi.Codecs;
 using Vgi.Hello.Tests.Infrastructure;
+using Vgi.Testing;
 using Vgi.Protocol;
 using Vgi.Rpc;
 

@@ -1,7 +1,8 @@
 using Apache.Arrow.Types;
 using Vgi.Hello.Tests.Infrastructure;
+using Vgi.Testing;
 using Vgi.Rpc;
-using static Vgi.Hello.Tests.Infrastructure.Calls;
+using static Vgi.Testing.Calls;
 
 namespace Vgi.Hello.Tests;
 
@@ -131,11 +132,11 @@ public sealed class ErrorTests
         await AssertStillServesAsync(w);
     }
 
-    private static async Task<RpcException> BindErrorAsync(HelloClient w, Vgi.Protocol.BindRequest request) =>
+    private static async Task<RpcException> BindErrorAsync(WorkerClient w, Vgi.Protocol.BindRequest request) =>
         await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(request));
 
     /// <summary>The pipe is still in step: a full call goes through on the same process.</summary>
-    private static async Task AssertStillServesAsync(HelloClient w)
+    private static async Task AssertStillServesAsync(WorkerClient w)
     {
         var input = Input(StringType.Default);
         var (_, results) = await w.CallScalarAsync(Scalar("upper_case", input), [Batch(input, Str("still", null, "here"))]);

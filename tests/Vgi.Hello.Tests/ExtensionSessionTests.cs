@@ -1,9 +1,10 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Vgi.Hello.Tests.Infrastructure;
+using Vgi.Testing;
 using Vgi.Protocol;
 using Xunit.Abstractions;
-using static Vgi.Hello.Tests.Infrastructure.Calls;
+using static Vgi.Testing.Calls;
 
 namespace Vgi.Hello.Tests;
 

@@ -2,9 +2,11 @@ using System.Diagnostics;
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Vgi.Hello.Tests.Infrastructure;
+using Vgi.Testing;
 using Vgi.Protocol;
 using Vgi.Rpc;
-using static Vgi.Hello.Tests.Infrastructure.Tables;
+using static Vgi.Testing.Tables;
+using static Vgi.Hello.Tests.Infrastructure.HelloTables;
 
 namespace Vgi.Hello.Tests;
 
@@ -23,7 +25,7 @@ public sealed class TableFunctionTests
         field.HasMetadata && field.Metadata.TryGetValue(key, out var v) ? v : null;
 
     /// <summary>The whole statement: bind, cardinality, statistics, init, ticks until EOS, input EOS.</summary>
-    private static async Task<(BindResult Bound, TableStream Stream, List<TableBatch> Batches)> ScanAsync(HelloClient w, BindRequest request,
+    private static async Task<(BindResult Bound, TableStream Stream, List<TableBatch> Batches)> ScanAsync(WorkerClient w, BindRequest request,
         IReadOnlyList<long>? projection = null, byte[]? filters = null, Func<int, IReadOnlyList<KeyValuePair<string, string>>?>? ticks = null)
     {
         var bound = (await w.BindAsync(request)).Value;
@@ -36,12 +38,12 @@ public sealed class TableFunctionTests
         return (bound, stream, batches);
     }
 
-    private static Task<Reply<TableFunctionCardinalityResult>> CardinalityAsync(HelloClient w, BindRequest request, BindResult bound) =>
+    private static Task<Reply<TableFunctionCardinalityResult>> CardinalityAsync(WorkerClient w, BindRequest request, BindResult bound) =>
         w.CallAsync<TableFunctionCardinalityParams, TableFunctionCardinalityResult>("table_function_cardinality",
             new() { Request = new TableFunctionCardinalityRequest { BindCall = request, BindOpaqueData = bound.OpaqueData } });
 
     /// <summary>Statistics: null outer result is the clean "none" (C25).</summary>
-    private static async Task<bool> StatisticsAsync(HelloClient w, BindRequest request, BindResult bound)
+    private static async Task<bool> StatisticsAsync(WorkerClient w, BindRequest request, BindResult bound)
     {
         using var result = await w.Rpc.CallAsync("table_function_statistics", TableFunctionStatisticsParams.ToRecordBatch([new TableFunctionStatisticsParams
         {
@@ -51,7 +53,7 @@ public sealed class TableFunctionTests
     }
 
     /// <summary>A scalar call still works on this process: it went back to its request loop.</summary>
-    private static async Task AssertStillServesAsync(HelloClient w)
+    private static async Task AssertStillServesAsync(WorkerClient w)
     {
         var (_, results) = await w.CallScalarAsync(Calls.Scalar("upper_case", Calls.Input(StringType.Default)),
             [Calls.Batch(Calls.Input(StringType.Default), Calls.Str("still here"))]);

@@ -2,7 +2,7 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using Vgi.Protocol;
 
-namespace Vgi.Hello.Tests.Infrastructure;
+namespace Vgi.Testing;
 
 /// <summary>Builds scalar calls the way the extension does (vgi-functions §4.1, §5.1) and the input batches of a query.</summary>
 public static class Calls
@@ -19,17 +19,19 @@ public static class Calls
 
     /// <summary>
     /// A scalar <c>BindRequest</c> as the extension builds it: non-constant arguments as input columns,
-    /// the constant ones renumbered <c>positional_0..</c> in <see cref="Arguments"/>, no settings or
-    /// secrets, the attach token echoed.
+    /// the constant ones renumbered <c>positional_0..</c> in <see cref="Arguments"/>, the attach token
+    /// echoed; <paramref name="settings"/> and <paramref name="secrets"/> are the IPC streams of the
+    /// settings and secrets batches (vgi-functions §4.4, §4.5), null (as the extension sends) when none.
     /// </summary>
-    public static BindRequest Scalar(string name, Schema input, IReadOnlyList<IArrowArray>? constants = null, byte[]? attach = null) => new()
+    public static BindRequest Scalar(string name, Schema input, IReadOnlyList<IArrowArray>? constants = null, byte[]? attach = null,
+        byte[]? settings = null, byte[]? secrets = null) => new()
     {
         FunctionName = name,
         Arguments = new Arguments([.. (constants ?? []).Select(c => new ArgumentValue(c))], new Dictionary<string, ArgumentValue>()).ToIpcBytes(),
         FunctionType = FunctionType.Scalar,
         InputSchema = input,
-        Settings = null,
-        Secrets = null,
+        Settings = settings,
+        Secrets = secrets,
         AttachOpaqueData = attach,
         TransactionOpaqueData = null,
         ResolvedSecretsProvided = false,

@@ -2,7 +2,7 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using Vgi.Rpc;
 
-namespace Vgi.Hello.Tests.Infrastructure;
+namespace Vgi.Testing;
 
 /// <summary>
 /// Schema equality as the client checks responses (Arrow C++ <c>Schema::Equals(check_metadata=false)</c>):

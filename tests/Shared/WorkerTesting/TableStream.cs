@@ -5,7 +5,7 @@ using Vgi.Ipc;
 using Vgi.Protocol;
 using Vgi.Rpc;
 
-namespace Vgi.Hello.Tests.Infrastructure;
+namespace Vgi.Testing;
 
 /// <summary>A data batch of a table stream, copied out of the reader, with its custom metadata.</summary>
 public sealed record TableBatch(RecordBatch Batch, IReadOnlyList<KeyValuePair<string, string>> Metadata);

@@ -3,7 +3,7 @@ using Apache.Arrow.Types;
 using Vgi.Codecs;
 using Vgi.Protocol;
 
-namespace Vgi.Hello.Tests.Infrastructure;
+namespace Vgi.Testing;
 
 /// <summary>
 /// Table-function requests as the extension builds them (validation-2 §7.1–7.5): a <c>TABLE</c>
@@ -25,9 +25,6 @@ public static class Tables
         TransactionOpaqueData = null,
         ResolvedSecretsProvided = false,
     };
-
-    public static BindRequest Sequence(long start, long stop, long? step = null) =>
-        Table("sequence", [Calls.I64(start), Calls.I64(stop)], step is { } s ? [("step", Calls.I64(s))] : null);
 
     public static InitRequest Init(BindRequest bind, BindResult bound, IReadOnlyList<long>? projection = null, byte[]? filters = null) => new()
     {

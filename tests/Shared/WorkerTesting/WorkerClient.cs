@@ -4,7 +4,7 @@ using Vgi.Codecs;
 using Vgi.Ipc;
 using Vgi.Protocol;
 
-namespace Vgi.Hello.Tests.Infrastructure;
+namespace Vgi.Testing;
 
 /// <summary>A decoded record reply with its raw inner bytes (the client validates their schema strictly).</summary>
 public sealed record Reply<T>(T Value, byte[] Bytes)
@@ -15,9 +15,9 @@ public sealed record Reply<T>(T Value, byte[] Bytes)
 /// <summary>
 /// Sends what DuckDB's <c>vgi</c> extension sends (validation.md §3, §7.1): every VGI method in the
 /// <c>{request: binary}</c> or per-parameter envelope, records as nested IPC streams. Every read
-/// is bounded by <see cref="HelloWorker.ReadTimeout"/>.
+/// is bounded by <see cref="Timing.ReadTimeout"/>.
 /// </summary>
-public sealed class HelloClient(RpcClient rpc, StderrLog stderr) : IAsyncDisposable
+public sealed class WorkerClient(RpcClient rpc, StderrLog stderr) : IAsyncDisposable
 {
     public RpcClient Rpc => rpc;
 
