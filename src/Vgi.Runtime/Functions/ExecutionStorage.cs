@@ -93,6 +93,33 @@ public sealed class ExecutionStorage
         lock (list) return [.. list];
     }
 
+    /// <summary>Removes value <paramref name="key"/>; false when it was not set.</summary>
+    public bool Remove(string key)
+    {
+        Touch();
+        return _values.TryRemove(key, out _);
+    }
+
+    /// <summary>The keys of the values set so far that start with <paramref name="prefix"/>, in ordinal order.</summary>
+    public IReadOnlyList<string> Keys(string prefix = "")
+    {
+        Touch();
+        return [.. _values.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Removes and returns the entries of log <paramref name="log"/> in append order (empty when there are none).</summary>
+    public IReadOnlyList<byte[]> DrainLog(string log)
+    {
+        Touch();
+        if (!_logs.TryGetValue(log, out var list)) return [];
+        lock (list)
+        {
+            byte[][] entries = [.. list];
+            list.Clear();
+            return entries;
+        }
+    }
+
     private void Touch() => Volatile.Write(ref _lastUse, Environment.TickCount64);
 
     private static void DropIdle()

@@ -141,6 +141,12 @@ public sealed record TableBinding(Schema OutputSchema, Func<TableScanContext, Ta
 
     /// <summary>Bytes carried from bind to every init (<c>bind_opaque_data</c>), e.g. a value computed at bind.</summary>
     public byte[]? OpaqueData { get; init; }
+
+    /// <summary>
+    /// Bytes the primary init answers as <c>opaque_data</c>; DuckDB forwards them to the secondary
+    /// inits of a parallel scan (<see cref="TableScanContext.InitOpaqueData"/>).
+    /// </summary>
+    public byte[]? InitOpaqueData { get; init; }
 }
 
 /// <summary>One secret to look up: its type, and optionally a scope (a path or URL) and a name.</summary>

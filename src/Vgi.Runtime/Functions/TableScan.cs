@@ -34,6 +34,13 @@ public abstract class TableScan : IAsyncDisposable
     /// </summary>
     public virtual IReadOnlyList<KeyValuePair<string, string>>? BatchMetadata => null;
 
+    /// <summary>
+    /// False sends the batch <see cref="NextAsync"/> last returned without the worker's contract keys
+    /// (<c>vgi_batch_index</c>, <c>vgi_partition_values#b64</c>) even when the definition declares
+    /// them: only for a fixture that tests the client's own contract checks.
+    /// </summary>
+    public virtual bool WriteContractMetadata => true;
+
     public virtual ValueTask DisposeAsync()
     {
         GC.SuppressFinalize(this);
@@ -92,10 +99,14 @@ public sealed class TableScanContext
     /// <summary><c>bind_opaque_data</c>: the bytes the bind returned in <see cref="TableBinding.OpaqueData"/>.</summary>
     public ReadOnlyMemory<byte> BindOpaqueData { get; init; }
 
+    /// <summary>The primary init's <see cref="TableBinding.InitOpaqueData"/> (on a secondary, as DuckDB forwarded it).</summary>
+    public ReadOnlyMemory<byte> InitOpaqueData { get; init; }
+
     /// <summary>True when column <paramref name="outputIndex"/> of the output schema is wanted.</summary>
     public bool IsProjected(int outputIndex) => ProjectionIds is null || ProjectionIds.Contains(outputIndex);
 }
 
-public sealed record OrderByHint(string Column, bool Descending, bool NullsFirst, long? Limit);
+/// <summary>An ORDER BY hint; <paramref name="Descending"/> and <paramref name="NullsFirst"/> are null when DuckDB did not send them.</summary>
+public sealed record OrderByHint(string Column, bool? Descending, bool? NullsFirst, long? Limit);
 
 public sealed record SampleHint(double Percentage, long? Seed);

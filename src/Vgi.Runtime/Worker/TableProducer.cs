@@ -89,12 +89,14 @@ internal sealed class TableProducer : RpcStream
             IsSecondary = secondary,
             ExecutionId = executionId,
             OrderBy = init.OrderByColumnName is { } column
-                ? new OrderByHint(column, init.OrderByDirection == OrderByDirection.Desc, init.OrderByNullOrder == OrderByNullOrder.NullsFirst, init.OrderByLimit)
+                ? new OrderByHint(column, init.OrderByDirection is { } direction ? direction == OrderByDirection.Desc : null,
+                    init.OrderByNullOrder is { } nulls ? nulls == OrderByNullOrder.NullsFirst : null, init.OrderByLimit)
                 : null,
             Sample = init.TablesamplePercentage is { } percentage ? new SampleHint(percentage, init.TablesampleSeed) : null,
             Context = new ScalarCallContext(definition.Name, rpc, bindCall.Settings, bindCall.Secrets, cancel.Token),
             Storage = ExecutionStorage.For(executionId),
             BindOpaqueData = init.BindOpaqueData ?? bound.Binding.OpaqueData ?? [],
+            InitOpaqueData = (secondary ? init.InitOpaqueData : bound.Binding.InitOpaqueData) ?? [],
         };
 
         TableScan scan;
@@ -113,7 +115,7 @@ internal sealed class TableProducer : RpcStream
         int maxWorkers = definition.MaxWorkers > 1 && definition.FilterPushdown && !definition.ProjectionPushdown ? 1 : definition.MaxWorkers;
         var header = GlobalInitResponse.ToRecordBatch(
         [
-            new GlobalInitResponse { ExecutionId = executionId, OpaqueData = secondary ? init.InitOpaqueData : null, MaxWorkers = maxWorkers },
+            new GlobalInitResponse { ExecutionId = executionId, OpaqueData = secondary ? init.InitOpaqueData : bound.Binding.InitOpaqueData, MaxWorkers = maxWorkers },
         ]);
         return new TableProducer(definition, output, scan, scanContext, cancel) { Header = header };
     }
@@ -153,10 +155,12 @@ internal sealed class TableProducer : RpcStream
             }
             long batchIndex = _scan.BatchIndex ?? _nextBatchIndex;
             _nextBatchIndex = batchIndex + 1;
+            // Partition values describe the rows the scan produced, so they come from its own batch.
+            var partitionValues = PartitionValuesOf(batch);
             batch = Conform(batch);
             if (_definition.AutoApplyFilters) batch = _scanContext.Filters.Apply(batch);
             if (batch.Length == 0 && pulls < MaxEmptyPullsPerTick) continue;
-            output.Emit(batch, BatchMetadata(batch, batchIndex));
+            output.Emit(batch, BatchMetadata(batch, batchIndex, partitionValues));
             return;
         }
     }
@@ -165,18 +169,26 @@ internal sealed class TableProducer : RpcStream
     /// <c>vgi_batch_index</c> when declared, <c>vgi_partition_values#b64</c> for a partitioned
     /// function's non-empty batches (vgi-functions §6.5), then the scan's own keys.
     /// </summary>
-    private List<KeyValuePair<string, string>>? BatchMetadata(RecordBatch batch, long batchIndex)
+    private List<KeyValuePair<string, string>>? BatchMetadata(RecordBatch batch, long batchIndex, byte[]? partitionValues)
     {
         List<KeyValuePair<string, string>>? metadata = null;
-        if (_definition.SupportsBatchIndex) (metadata ??= []).Add(new(BatchIndexKey, batchIndex.ToString(CultureInfo.InvariantCulture)));
-        var partitionValues = _scan.PartitionValues;
-        if (batch.Length > 0 && (partitionValues is not null || _definition.PartitionKind != PartitionKind.NotPartitioned))
+        if (_scan.WriteContractMetadata)
         {
-            partitionValues ??= PartitionValues.Extract(_definition, _outputSchema, batch);
-            (metadata ??= []).Add(new(PartitionValues.MetadataKey, Convert.ToBase64String(PartitionValues.Encode(_definition.Name, _outputSchema, partitionValues))));
+            if (_definition.SupportsBatchIndex) (metadata ??= []).Add(new(BatchIndexKey, batchIndex.ToString(CultureInfo.InvariantCulture)));
+            if (batch.Length > 0 && partitionValues is not null) (metadata ??= []).Add(new(PartitionValues.MetadataKey, Convert.ToBase64String(partitionValues)));
         }
         if (_scan.BatchMetadata is { Count: > 0 } extra) (metadata ??= []).AddRange(extra);
         return metadata;
+    }
+
+    /// <summary>The encoded partition values of a non-empty batch of a partitioned function (or one whose scan supplies them); else null.</summary>
+    private byte[]? PartitionValuesOf(RecordBatch batch)
+    {
+        if (batch.Length == 0 || !_scan.WriteContractMetadata) return null;
+        var values = _scan.PartitionValues;
+        if (values is null && _definition.PartitionKind == PartitionKind.NotPartitioned) return null;
+        values ??= PartitionValues.Extract(_definition, _outputSchema, batch);
+        return PartitionValues.Encode(_definition.Name, _outputSchema, values);
     }
 
     /// <summary>Installs the tick's dynamic filters (ANDed with the init filters); a set that cannot be read is skipped with a warning.</summary>

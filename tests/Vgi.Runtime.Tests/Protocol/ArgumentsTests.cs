@@ -37,6 +37,24 @@ public class ArgumentsTests
     }
 
     [Fact]
+    public void Each_value_keeps_the_field_it_arrived_in()
+    {
+        var decimalField = new Field("positional_0", new Decimal128Type(3, 2), true, [new("ARROW:extension:name", "example.money")]);
+        var type = new StructType([decimalField, new Field("named_n", Int64Type.Default, false)]);
+        var money = new Decimal128Array.Builder((Decimal128Type)decimalField.DataType).Append(3.14m).Build();
+        var args = new StructArray(type, 1, [money, Int64(7)], ArrowBuffer.Empty);
+        var back = Arguments.FromIpcBytes(Stream(Col("args", type, true, args)));
+
+        var field = back.Positional[0].Field;
+        Assert.NotNull(field);
+        Assert.Equal("positional_0", field.Name);
+        Assert.Equal("example.money", field.Metadata["ARROW:extension:name"]);
+        Assert.Equal(3, ((Decimal128Type)field.DataType).Precision);
+        Assert.False(back.Named["n"].Field!.IsNullable);
+        Assert.Null(new ArgumentValue(Int64(1)).Field);
+    }
+
+    [Fact]
     public void Empty_arguments_write_a_zero_field_struct()
     {
         var bytes = Arguments.Empty.ToIpcBytes();

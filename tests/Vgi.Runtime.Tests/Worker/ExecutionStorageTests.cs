@@ -48,4 +48,34 @@ public class ExecutionStorageTests
         })));
         Assert.Equal(Enumerable.Range(0, 1000), taken.SelectMany(t => t).Order());
     }
+
+    [Fact]
+    public void Values_can_be_listed_by_prefix_and_removed_and_a_log_drained()
+    {
+        var storage = ExecutionStorage.For(Guid.NewGuid().ToByteArray());
+        storage.Set("profile:2", [2]);
+        storage.Set("profile:1", [1]);
+        storage.Set("other", [0]);
+        Assert.Equal(["profile:1", "profile:2"], storage.Keys("profile:"));
+        Assert.True(storage.Remove("profile:1"));
+        Assert.False(storage.Remove("profile:1"));
+        Assert.Equal(["other", "profile:2"], storage.Keys());
+
+        storage.Append("log", [1]);
+        storage.Append("log", [2]);
+        Assert.Equal([[1], [2]], storage.DrainLog("log"));
+        Assert.Empty(storage.DrainLog("log"));
+        Assert.Equal(1, storage.Append("log", [3]));
+    }
+
+    [Fact]
+    public void Transaction_storage_lives_until_the_transaction_ends()
+    {
+        byte[] id = Guid.NewGuid().ToByteArray();
+        TransactionStorage.For(id).Set("k", [1]);
+        Assert.Equal([1], TransactionStorage.For((byte[])id.Clone()).Get("k"));
+        Assert.Null(TransactionStorage.For(Guid.NewGuid().ToByteArray()).Get("k"));
+        TransactionStorage.End(id);
+        Assert.Null(TransactionStorage.For(id).Get("k"));
+    }
 }

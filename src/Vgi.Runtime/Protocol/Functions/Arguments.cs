@@ -66,7 +66,7 @@ public sealed class Arguments
         var named = new Dictionary<string, ArgumentValue>();
         for (int i = 0; i < fields.Count; i++)
         {
-            var value = new ArgumentValue(structArray.Fields[i], row, parentNull);
+            var value = new ArgumentValue(structArray.Fields[i], row, parentNull, fields[i]);
             string name = fields[i].Name;
             if (name.StartsWith(PositionalPrefix, StringComparison.Ordinal)
                 && int.TryParse(name.AsSpan(PositionalPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int position))
@@ -140,14 +140,21 @@ public readonly struct ArgumentValue
     {
     }
 
-    internal ArgumentValue(IArrowArray array, int index, bool maskedNull)
+    internal ArgumentValue(IArrowArray array, int index, bool maskedNull, Field? field = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, array.Length);
         Array = array;
         Index = index;
         _maskedNull = maskedNull;
+        Field = field;
     }
+
+    /// <summary>
+    /// The argument's field as DuckDB sent it (name, type, metadata such as <c>ARROW:extension:name</c>);
+    /// null for a value built in code.
+    /// </summary>
+    public Field? Field { get; }
 
     public IArrowArray Array { get; }
 

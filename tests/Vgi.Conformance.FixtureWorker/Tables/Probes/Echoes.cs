@@ -126,8 +126,8 @@ internal static class Echoes
         _ = batchSize;
         var hint = scan.OrderBy;
         string column = hint?.Column ?? "(none)";
-        string direction = hint is null ? "(none)" : hint.Descending ? "DESC" : "ASC";
-        string nulls = hint is null ? "(none)" : hint.NullsFirst ? "NULLS_FIRST" : "NULLS_LAST";
+        string direction = hint?.Descending switch { true => "DESC", false => "ASC", null => "(none)" };
+        string nulls = hint?.NullsFirst switch { true => "NULLS_FIRST", false => "NULLS_LAST", null => "(none)" };
         long limit = hint?.Limit ?? -1;
         return Rows();
 
