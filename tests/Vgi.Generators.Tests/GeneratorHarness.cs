@@ -22,15 +22,22 @@ internal static class GeneratorHarness
         References.Value,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(IIncrementalGenerator generator, bool trackSteps = false) =>
-        CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: ParseOptions,
+    public static GeneratorDriver Driver(IIncrementalGenerator generator, bool trackSteps = false) => Driver([generator], trackSteps);
+
+    /// <summary>A driver running several generators together (functions over [ArrowRecord] types need both).</summary>
+    public static GeneratorDriver Driver(IIncrementalGenerator[] generators, bool trackSteps = false) =>
+        CSharpGeneratorDriver.Create(generators.Select(g => g.AsSourceGenerator()), parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator; returns generated sources by hint name, its diagnostics, and the compiler's errors on the result.</summary>
-    public static (Dictionary<string, string> Sources, ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<Diagnostic> CompileErrors) Run(IIncrementalGenerator generator, params string[] sources)
+    public static (Dictionary<string, string> Sources, ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<Diagnostic> CompileErrors) Run(IIncrementalGenerator generator, params string[] sources) =>
+        Run([generator], sources);
+
+    /// <summary>Runs the generators together; returns generated sources by hint name, their diagnostics, and the compiler's errors on the result.</summary>
+    public static (Dictionary<string, string> Sources, ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<Diagnostic> CompileErrors) Run(IIncrementalGenerator[] generators, params string[] sources)
     {
         var compilation = Compile(sources);
-        var driver = Driver(generator).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = Driver(generators).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var result = driver.GetRunResult();
         var generated = result.GeneratedTrees.ToDictionary(t => Path.GetFileName(t.FilePath), t => t.GetText().ToString());
         var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();

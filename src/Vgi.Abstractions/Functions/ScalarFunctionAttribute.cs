@@ -3,9 +3,13 @@ namespace Vgi;
 /// <summary>
 /// Serves a static method as a DuckDB scalar function. The SQL name is <see cref="Name"/> or the
 /// method name in snake_case; the description is the method's XML <c>&lt;summary&gt;</c>. Parameters
-/// are input columns, except <see cref="ConstAttribute"/> constants, <c>params</c> varargs, and
-/// injected <see cref="VgiContext"/> / <see cref="System.Threading.CancellationToken"/>. Optional
-/// parameters become overloads without them (DuckDB scalars take no named arguments).
+/// are input columns, except <see cref="ConstAttribute"/> constants, <c>params</c> varargs, the
+/// <see cref="RowIndexAttribute"/> row index, and injected <see cref="VgiContext"/> /
+/// <see cref="System.Threading.CancellationToken"/>; a method without column parameters gets one call
+/// per input row. Optional parameters become overloads without them (DuckDB scalars take no named
+/// arguments). Arrays map to <c>LIST</c> (<see cref="FixedSizeAttribute"/> for <c>FIXED_SIZE_LIST</c>),
+/// <c>byte[]</c> to <c>BLOB</c> and <see cref="ArrowRecordAttribute"/> types to <c>STRUCT</c>, as
+/// columns, varargs and results alike, and as constants except for lists.
 /// </summary>
 /// <remarks>
 /// A non-nullable parameter type means NULL in, NULL out: the method is not called for rows with a

@@ -37,7 +37,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor BadConstType = new(
         "VGEN0006", "Unsupported [Const] parameter",
-        "[Const] parameter '{0}' of [ScalarFunction] '{1}' has type '{2}'; constants must be bool, an integer, float, double, string, byte[], DateOnly, TimeOnly, DateTime, DateTimeOffset, TimeSpan or an enum",
+        "[Const] parameter '{0}' of [ScalarFunction] '{1}' has type '{2}'; constants must be bool, an integer, float, double, string, byte[], DateOnly, TimeOnly, DateTime, DateTimeOffset, TimeSpan, an enum or an [ArrowRecord] type (a STRUCT)",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor InvalidSqlName = new(
@@ -63,6 +63,16 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor VectorizedMisuse = new(
         "VGEN0011", "Malformed vectorized function",
         "[ScalarFunction] '{0}': {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor FixedSizeMisuse = new(
+        "VGEN0012", "Malformed [FixedSize]",
+        "[FixedSize] on {0} of function '{1}' {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RowIndexMisuse = new(
+        "VGEN0013", "Malformed [RowIndex]",
+        "[RowIndex] on parameter '{0}' of function '{1}' {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor TableReturnType = new(

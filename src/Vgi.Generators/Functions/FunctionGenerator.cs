@@ -61,7 +61,7 @@ public sealed class FunctionGenerator : IIncrementalGenerator
         {
             foreach (var overload in ScalarFunctionEmitter.Overloads(f))
             {
-                string types = string.Join(", ", overload.Select(p => ScalarFunctionEmitter.SqlType(p.Type!) + (p.Role == ParameterRole.Varargs ? "..." : "")));
+                string types = string.Join(", ", overload.Select(p => ScalarFunctionEmitter.SqlType(p.Type!, recordNames: true) + (p.Role == ParameterRole.Varargs ? "..." : "")));
                 string key = $"{f.Schema}.{f.SqlName}({types})";
                 if (seen.TryGetValue(key, out var first))
                 {

@@ -30,7 +30,7 @@ internal sealed class ScalarFunctionEmitter
     /// <summary>The SQL parameters of each overload: all of them, then without each trailing optional one.</summary>
     public static List<List<ParameterModel>> Overloads(ScalarFunctionModel f)
     {
-        var sql = f.Parameters.Where(p => p.Role is not (ParameterRole.Context or ParameterRole.Cancellation or ParameterRole.SpanResult)).ToList();
+        var sql = f.Parameters.Where(p => p.Role is not (ParameterRole.Context or ParameterRole.Cancellation or ParameterRole.RowIndex or ParameterRole.SpanResult)).ToList();
         var result = new List<List<ParameterModel>> { sql };
         for (int n = sql.Count - 1; n >= 0 && sql[n].DefaultValue is not null; n--) result.Add(sql.Take(n).ToList());
         return result;
@@ -275,6 +275,7 @@ internal sealed class ScalarFunctionEmitter
     {
         ParameterRole.Context => "context",
         ParameterRole.Cancellation => "context.CancellationToken",
+        ParameterRole.RowIndex => "i",
         _ => values[p],
     };
 
@@ -398,8 +399,11 @@ internal sealed class ScalarFunctionEmitter
         _w.Line($"return {_f.Method}({arguments});");
     }
 
-    /// <summary>DuckDB's name for a mapped type.</summary>
-    public static string SqlType(TypeModel t) => t.Kind switch
+    /// <summary>
+    /// DuckDB's name for a mapped type. A struct is <c>STRUCT</c>, or with <paramref name="recordNames"/>
+    /// <c>STRUCT(Point)</c> after its record, which tells overloads over different records apart.
+    /// </summary>
+    public static string SqlType(TypeModel t, bool recordNames = false) => t.Kind switch
     {
         ArrowKind.Bool => "BOOLEAN",
         ArrowKind.Int8 => "TINYINT",
@@ -420,9 +424,10 @@ internal sealed class ScalarFunctionEmitter
         ArrowKind.Time64 => "TIME",
         ArrowKind.Duration => "INTERVAL",
         ArrowKind.Enum => "ENUM",
-        ArrowKind.List => SqlType(t.Element!) + "[]",
-        ArrowKind.Map => $"MAP({SqlType(t.Key!)}, {SqlType(t.Element!)})",
-        ArrowKind.Struct => "STRUCT",
+        ArrowKind.List => SqlType(t.Element!, recordNames) + "[]",
+        ArrowKind.FixedSizeList => $"{SqlType(t.Element!, recordNames)}[{t.ListSize}]",
+        ArrowKind.Map => $"MAP({SqlType(t.Key!, recordNames)}, {SqlType(t.Element!, recordNames)})",
+        ArrowKind.Struct => recordNames ? $"STRUCT({ArrowCodeEmitter.SimpleName(t.CSharpTypeNotNull)})" : "STRUCT",
         _ => "BLOB",
     };
 

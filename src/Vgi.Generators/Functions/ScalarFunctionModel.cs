@@ -22,6 +22,9 @@ internal enum ParameterRole
     /// <summary>The injected <c>CancellationToken</c>.</summary>
     Cancellation,
 
+    /// <summary>A <c>[RowIndex]</c> parameter: the row's index within the input batch.</summary>
+    RowIndex,
+
     /// <summary>A <c>ReadOnlySpan&lt;T&gt;</c> column of the span-vectorized form.</summary>
     SpanColumn,
 

@@ -16,6 +16,8 @@ internal static class ScalarFunctionParser
 {
     public const string Attribute = "Vgi.ScalarFunctionAttribute";
     private const string ConstAttribute = "Vgi.ConstAttribute";
+    internal const string RowIndexAttribute = "Vgi.RowIndexAttribute";
+    internal const string FixedSizeAttribute = "Vgi.FixedSizeAttribute";
     internal const string ContextType = "Vgi.VgiContext";
     internal static readonly Regex SqlIdentifier = new("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant);
 
@@ -67,17 +69,22 @@ internal static class ScalarFunctionParser
             var p = method.Parameters[i];
             var parameterSyntax = syntax.ParameterList.Parameters[i];
             var location = parameterSyntax.Type?.GetLocation() ?? p.Locations.FirstOrDefault();
-            var parameter = ParseParameter(p, i == method.Parameters.Length - 1, shape, display, location, parameterSyntax.GetLocation(), diagnostics);
+            var parameter = ParseParameter(p, i == method.Parameters.Length - 1, shape, display, location, parameterSyntax.GetLocation(), diagnostics, ct);
             if (parameter is not null) parameters.Add(parameter);
         }
 
         TypeModel? result = null;
         string? resultArray = null;
         var returnLocation = syntax.ReturnType.GetLocation();
+        var returnFixedSize = Find(method.GetReturnTypeAttributes(), FixedSizeAttribute);
+        if (returnFixedSize is not null && shape != KernelShape.RowWise)
+            FixedSizeMisuse(returnFixedSize, "the return value", display, returnLocation, diagnostics, ct,
+                "applies to row-wise functions; a vectorized function returns a span or an Arrow array");
         switch (shape)
         {
             case KernelShape.RowWise:
                 result = ParseReturn(method.ReturnType, display, returnLocation, diagnostics);
+                if (result is not null) result = WithFixedSize(result, returnFixedSize, "the return value", display, returnLocation, diagnostics, ct);
                 break;
             case KernelShape.Spans:
                 var spanResult = parameters.LastOrDefault(p => p.Role == ParameterRole.SpanResult);
@@ -129,7 +136,8 @@ internal static class ScalarFunctionParser
     private static bool IsArrowArray(ITypeSymbol type) =>
         type.ContainingNamespace?.ToDisplayString() == "Apache.Arrow" && type.AllInterfaces.Any(i => i.ToDisplayString() == "Apache.Arrow.IArrowArray");
 
-    private static ParameterModel? ParseParameter(IParameterSymbol p, bool last, KernelShape shape, string display, Location? location, Location wholeParameter, List<DiagnosticInfo> diagnostics)
+    private static ParameterModel? ParseParameter(IParameterSymbol p, bool last, KernelShape shape, string display, Location? location, Location wholeParameter,
+        List<DiagnosticInfo> diagnostics, CancellationToken ct)
     {
         if (p.RefKind != RefKind.None)
         {
@@ -138,10 +146,30 @@ internal static class ScalarFunctionParser
         }
         string typeName = p.Type.ToDisplayString();
         string? defaultValue = p.HasExplicitDefaultValue ? SymbolText.DefaultValue(p) : null;
-        bool isConst = p.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ConstAttribute);
+        var attributes = p.GetAttributes();
+        bool isConst = Find(attributes, ConstAttribute) is not null;
+        var rowIndex = Find(attributes, RowIndexAttribute);
+        var fixedSize = Find(attributes, FixedSizeAttribute);
+        string target = $"parameter '{p.Name}'";
 
-        if (typeName == ContextType) return new ParameterModel(p.Name, p.Name, ParameterRole.Context, null, false, null, null);
-        if (typeName == "System.Threading.CancellationToken") return new ParameterModel(p.Name, p.Name, ParameterRole.Cancellation, null, false, null, null);
+        if (rowIndex is not null)
+        {
+            if (fixedSize is not null) FixedSizeMisuse(fixedSize, target, display, wholeParameter, diagnostics, ct, "cannot apply to a [RowIndex] parameter, which is an integer");
+            string? problem = p.IsParams ? "cannot be a params array; declare one int or long parameter"
+                : isConst ? "cannot also be [Const]; the row index is not an SQL argument"
+                : shape != KernelShape.RowWise ? "applies to row-wise functions; a vectorized function sees the whole batch and indexes it itself"
+                : p.Type.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64) ? $"needs an int or long parameter; '{typeName}' is not one"
+                : null;
+            if (problem is null) return new ParameterModel(p.Name, p.Name, ParameterRole.RowIndex, null, false, null, null);
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RowIndexMisuse, AttributeValues.Location(rowIndex, wholeParameter, ct), p.Name, display, problem));
+            return null;
+        }
+
+        if (typeName == ContextType || typeName == "System.Threading.CancellationToken")
+        {
+            if (fixedSize is not null) FixedSizeMisuse(fixedSize, target, display, wholeParameter, diagnostics, ct, $"needs an array parameter; '{typeName}' is not one");
+            return new ParameterModel(p.Name, p.Name, typeName == ContextType ? ParameterRole.Context : ParameterRole.Cancellation, null, false, null, null);
+        }
 
         if (p.IsParams)
         {
@@ -151,7 +179,18 @@ internal static class ScalarFunctionParser
             if (problem is null && p.Type is IArrayTypeSymbol array)
             {
                 var element = TypeMapper.Map(array.ElementType, TypeMapper.Storage.Inferred, out var error);
-                if (element is not null) return new ParameterModel(p.Name, p.Name, ParameterRole.Varargs, element, false, null, null);
+                if (element is not null)
+                {
+                    // [FixedSize] on a params array sizes each variadic argument: [FixedSize(2)] params double[][] points.
+                    if (fixedSize is not null && element.Kind != ArrowKind.List)
+                    {
+                        FixedSizeMisuse(fixedSize, target, display, wholeParameter, diagnostics, ct,
+                            $"applies to each variadic argument, which must then be an array (params {array.ElementType.ToDisplayString()}[][] {p.Name}); '{array.ElementType.ToDisplayString()}' is not one");
+                        return null;
+                    }
+                    element = WithFixedSize(element, fixedSize, target, display, wholeParameter, diagnostics, ct);
+                    return element is null ? null : new ParameterModel(p.Name, p.Name, ParameterRole.Varargs, element, false, null, null);
+                }
                 problem = error;
             }
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParamsMisuse, location, p.Name, display, problem ?? "unsupported params type"));
@@ -161,12 +200,25 @@ internal static class ScalarFunctionParser
         if (isConst)
         {
             var type = TypeMapper.Map(p.Type, TypeMapper.Storage.Inferred, out _);
-            if (type is null || type.Kind is ArrowKind.List or ArrowKind.Map or ArrowKind.Struct or ArrowKind.IpcRecord or ArrowKind.Schema or ArrowKind.RecordBatch)
+            if (type is not null && fixedSize is not null)
+            {
+                type = WithFixedSize(type, fixedSize, target, display, wholeParameter, diagnostics, ct);
+                if (type is null) return null;
+            }
+            // Struct constants ([ArrowRecord] types) are read once at bind, like any other constant.
+            if (type is null || type.Kind is ArrowKind.List or ArrowKind.FixedSizeList or ArrowKind.Map or ArrowKind.IpcRecord or ArrowKind.Schema or ArrowKind.RecordBatch)
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BadConstType, location, p.Name, display, typeName));
                 return null;
             }
             return new ParameterModel(p.Name, p.Name, ParameterRole.Constant, type, false, null, defaultValue);
+        }
+
+        if (fixedSize is not null && shape != KernelShape.RowWise)
+        {
+            FixedSizeMisuse(fixedSize, target, display, wholeParameter, diagnostics, ct,
+                "applies to row-wise functions; a vectorized function takes spans or Arrow arrays");
+            return null;
         }
 
         switch (shape)
@@ -201,6 +253,11 @@ internal static class ScalarFunctionParser
         if (p.Type is INamedTypeSymbol { Name: "ReadOnlySpan", ContainingNamespace.Name: "System" } span
             && span.TypeArguments[0].SpecialType == SpecialType.System_Byte && shape == KernelShape.RowWise)
         {
+            if (fixedSize is not null)
+            {
+                FixedSizeMisuse(fixedSize, target, display, wholeParameter, diagnostics, ct, $"needs an array type (double[], long[], …); '{typeName}' is not one");
+                return null;
+            }
             var utf8 = new TypeModel(ArrowKind.Utf8, "global::System.ReadOnlySpan<byte>", "global::System.ReadOnlySpan<byte>", false, true);
             return new ParameterModel(p.Name, p.Name, ParameterRole.Column, utf8, true, null, null);
         }
@@ -211,8 +268,39 @@ internal static class ScalarFunctionParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, location, p.Name, display, columnError ?? $"'{typeName}' cannot be a column"));
             return null;
         }
-        return new ParameterModel(p.Name, p.Name, ParameterRole.Column, column, false, null, defaultValue);
+        column = WithFixedSize(column, fixedSize, target, display, wholeParameter, diagnostics, ct);
+        return column is null ? null : new ParameterModel(p.Name, p.Name, ParameterRole.Column, column, false, null, defaultValue);
     }
+
+    private static AttributeData? Find(IEnumerable<AttributeData> attributes, string name) =>
+        attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == name);
+
+    /// <summary>
+    /// <paramref name="model"/> as <c>FIXED_SIZE_LIST(T, n)</c> when <paramref name="fixedSize"/> is
+    /// <c>[FixedSize(n)]</c>; null (with a diagnostic) when it is not a list or n is below 1.
+    /// </summary>
+    private static TypeModel? WithFixedSize(TypeModel model, AttributeData? fixedSize, string target, string display, Location fallback, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    {
+        if (fixedSize is null) return model;
+        if (model.Kind != ArrowKind.List)
+        {
+            string typeName = model.CSharpType.Replace("global::", "");
+            FixedSizeMisuse(fixedSize, target, display, fallback, diagnostics, ct, model.Kind == ArrowKind.Binary
+                ? $"needs an array of values (double[], long[], …); '{typeName}' is a BLOB, not a list"
+                : $"needs an array type (double[], long[], …); '{typeName}' is not one");
+            return null;
+        }
+        int size = fixedSize.ConstructorArguments.FirstOrDefault().Value as int? ?? 0;
+        if (size < 1)
+        {
+            FixedSizeMisuse(fixedSize, target, display, fallback, diagnostics, ct, $"has size {size}; a fixed-size list holds at least 1 item");
+            return null;
+        }
+        return model with { Kind = ArrowKind.FixedSizeList, ListSize = size };
+    }
+
+    private static void FixedSizeMisuse(AttributeData fixedSize, string target, string display, Location fallback, List<DiagnosticInfo> diagnostics, CancellationToken ct, string problem) =>
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FixedSizeMisuse, AttributeValues.Location(fixedSize, fallback, ct), target, display, problem));
 
     private static TypeModel? ParseReturn(ITypeSymbol type, string display, Location location, List<DiagnosticInfo> diagnostics)
     {

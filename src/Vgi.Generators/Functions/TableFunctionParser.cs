@@ -245,6 +245,21 @@ internal static class TableFunctionParser
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ByRefParameter, wholeParameter, p.Name, display, p.RefKind == RefKind.Out ? "out" : p.RefKind == RefKind.Ref ? "ref" : "in"));
             return null;
         }
+        foreach (var a in p.GetAttributes())
+        {
+            // Row indices and fixed-size lists are scalar-function features.
+            switch (a.AttributeClass?.ToDisplayString())
+            {
+                case ScalarFunctionParser.RowIndexAttribute:
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RowIndexMisuse, AttributeValues.Location(a, wholeParameter, ct), p.Name, display,
+                        "has no effect: a [TableFunction] produces its rows itself, so count them in the method"));
+                    return null;
+                case ScalarFunctionParser.FixedSizeAttribute:
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FixedSizeMisuse, AttributeValues.Location(a, wholeParameter, ct), $"parameter '{p.Name}'", display,
+                        "has no effect: table function arguments are plain lists (T[]); check the length in the method"));
+                    return null;
+            }
+        }
         string typeName = p.Type.ToDisplayString();
         if (typeName == ScalarFunctionParser.ContextType) return new ParameterModel(p.Name, p.Name, ParameterRole.Context, null, false, null, null);
         if (typeName == "System.Threading.CancellationToken") return new ParameterModel(p.Name, p.Name, ParameterRole.Cancellation, null, false, null, null);

@@ -67,6 +67,7 @@ internal sealed class ArrowCodeEmitter
         ArrowKind.Duration => $"{Types}.DurationType.Microsecond",
         ArrowKind.Enum => $"{Codecs}.ArrowWrite.EnumType",
         ArrowKind.List => $"new {Types}.ListType(new {Arrow}.Field(\"item\", {TypeExpression(type.Element!)}, true))",
+        ArrowKind.FixedSizeList => $"new {Types}.FixedSizeListType(new {Arrow}.Field(\"item\", {TypeExpression(type.Element!)}, true), {type.ListSize})",
         ArrowKind.Map => $"new {Types}.MapType(new {Arrow}.Field(\"entries\", new {Types}.StructType(new {Arrow}.Field[] {{ new(\"key\", {TypeExpression(type.Key!)}, false), new(\"value\", {TypeExpression(type.Element!)}, true) }}), false), false)",
         ArrowKind.Struct => $"new {Types}.StructType({type.CSharpTypeNotNull}.ArrowSchema.FieldsList)",
         _ => throw new InvalidOperationException("unknown kind " + type.Kind),
@@ -94,6 +95,7 @@ internal sealed class ArrowCodeEmitter
         string core = type.Kind switch
         {
             ArrowKind.List => "ListOf" + TypeKey(type.Element!) + (type.Collection == "list" ? "AsList" : ""),
+            ArrowKind.FixedSizeList => $"FixedSizeList{type.ListSize}Of" + TypeKey(type.Element!) + (type.Collection == "list" ? "AsList" : ""),
             ArrowKind.Map => "MapOf" + TypeKey(type.Key!) + "To" + TypeKey(type.Element!),
             ArrowKind.Enum or ArrowKind.Struct => SimpleName(type.CSharpTypeNotNull),
             ArrowKind.IpcRecord => SimpleName(type.CSharpTypeNotNull) + "Ipc",
@@ -212,6 +214,26 @@ internal sealed class ArrowCodeEmitter
                 _w.Line($"return {Codecs}.ArrowWrite.List({TypeExpression(type)}, offsets, validity, {WriterFor(element)}(items));");
                 break;
             }
+            case ArrowKind.FixedSizeList:
+            {
+                var element = type.Element!;
+                int size = type.ListSize;
+                _w.Line($"var validity = new {Codecs}.ValidityBitmap(values.Count);");
+                _w.Line($"var items = new global::System.Collections.Generic.List<{element.CSharpType}>(values.Count * {size});");
+                _w.Open("for (int i = 0; i < values.Count; i++)");
+                _w.Open("if (values[i] is { } list)");
+                _w.Line("int start = items.Count;");
+                _w.Line("items.AddRange(list);");
+                _w.Line($"if (items.Count - start != {size}) throw new global::System.InvalidOperationException($\"value {{i}} has {{items.Count - start}} items; a [FixedSize({size})] list holds exactly {size}\");");
+                _w.Close();
+                _w.Open("else");
+                _w.Line("validity.SetNull(i);");
+                _w.Line($"for (int k = 0; k < {size}; k++) items.Add(default!);");
+                _w.Close();
+                _w.Close();
+                _w.Line($"return new {Arrow}.FixedSizeListArray({TypeExpression(type)}, values.Count, {WriterFor(element)}(items), validity.Build(), validity.NullCount);");
+                break;
+            }
             case ArrowKind.Map:
             {
                 _w.Line("var offsets = new int[values.Count + 1];");
@@ -286,7 +308,9 @@ internal sealed class ArrowCodeEmitter
                 _w.Line($"return {Codecs}.ArrowRead.Binary(array, i) is {{ Length: > 0 }} bytes ? {Codecs}.IpcBytes.ReadBatch(bytes) : default!;");
                 break;
             case ArrowKind.List:
+            case ArrowKind.FixedSizeList:
             {
+                // ArrowRead.List reads list, large_list and fixed_size_list columns alike.
                 var element = type.Element!;
                 _w.Line($"if (!{Codecs}.ArrowRead.List(array, i, out var items, out int start, out int end)) return {(type.IsNullable ? "null" : "[]")};");
                 if (type.Collection == "list")

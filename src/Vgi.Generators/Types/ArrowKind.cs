@@ -25,6 +25,9 @@ internal enum ArrowKind
     Duration,
     Enum,
     List,
+
+    /// <summary>A list of exactly <see cref="TypeModel.ListSize"/> items per value ([FixedSize]).</summary>
+    FixedSizeList,
     Map,
     Struct,
     IpcRecord,

@@ -12,6 +12,7 @@ namespace Vgi.Generators.Types;
 /// <param name="Collection">For lists: <c>array</c> or <c>list</c> (what the reader materialises); for maps: <c>dictionary</c>.</param>
 /// <param name="EnumMembers">For enums: C# member names.</param>
 /// <param name="EnumWireNames">For enums: the wire names, parallel to <see cref="EnumMembers"/>.</param>
+/// <param name="ListSize">For fixed-size lists: the number of items per value.</param>
 internal sealed record TypeModel(
     ArrowKind Kind,
     string CSharpType,
@@ -22,4 +23,5 @@ internal sealed record TypeModel(
     TypeModel? Key = null,
     string? Collection = null,
     EquatableArray<string> EnumMembers = default,
-    EquatableArray<string> EnumWireNames = default);
+    EquatableArray<string> EnumWireNames = default,
+    int ListSize = 0);

@@ -83,12 +83,26 @@ public static class ArgumentTypes
             (ArrowTypeId.Timestamp, ArrowTypeId.Timestamp) => Promoted,
             (ArrowTypeId.Dictionary, ArrowTypeId.Dictionary or ArrowTypeId.String) => Promoted,
             (ArrowTypeId.List, ArrowTypeId.List or ArrowTypeId.LargeList) => ListScore((NestedType)actual, (NestedType)declared),
+            (ArrowTypeId.FixedSizeList, ArrowTypeId.FixedSizeList) when ((FixedSizeListType)actual).ListSize == ((FixedSizeListType)declared).ListSize
+                => ListScore((NestedType)actual, (NestedType)declared),
+            (ArrowTypeId.Struct, ArrowTypeId.Struct) => StructScore((StructType)actual, (StructType)declared),
             _ => 0,
         };
     }
 
     private static int ListScore(NestedType actual, NestedType declared) =>
         Score(actual.Fields[0].DataType, declared.Fields[0].DataType) > 0 ? Promoted : 0;
+
+    /// <summary>A struct whose fields have the declared names, in order, each of a type that fits; generated readers match fields by name and widen values.</summary>
+    private static int StructScore(StructType actual, StructType declared)
+    {
+        if (actual.Fields.Count != declared.Fields.Count) return 0;
+        for (int i = 0; i < declared.Fields.Count; i++)
+        {
+            if (actual.Fields[i].Name != declared.Fields[i].Name || Score(actual.Fields[i].DataType, declared.Fields[i].DataType) == 0) return 0;
+        }
+        return Promoted;
+    }
 
     /// <summary>The DuckDB name of an Arrow type, for messages users read.</summary>
     public static string SqlName(IArrowType type) => type switch
@@ -113,6 +127,7 @@ public static class ArgumentTypes
         Decimal128Type d => $"DECIMAL({d.Precision},{d.Scale})",
         ListType l => SqlName(l.ValueDataType) + "[]",
         LargeListType l => SqlName(l.ValueDataType) + "[]",
+        FixedSizeListType l => $"{SqlName(l.ValueDataType)}[{l.ListSize}]",
         MapType m => $"MAP({SqlName(m.KeyField.DataType)}, {SqlName(m.ValueField.DataType)})",
         StructType s => "STRUCT(" + string.Join(", ", s.Fields.Select(f => $"{f.Name} {SqlName(f.DataType)}")) + ")",
         DictionaryType => "ENUM",

@@ -23,4 +23,20 @@ public class FunctionIncrementalityTests
         Assert.NotEmpty(outputs);
         Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"output step was {o.Reason}"));
     }
+
+    [Fact]
+    public void ModelsOfRowIndexStructAndFixedSizeSignaturesAreEquatable()
+    {
+        const string other = "namespace S;\npublic static class Unrelated { public static int F() => 1; }\n";
+        var compilation = GeneratorHarness.Compile(ScalarShapeSnapshotTests.Source, other);
+        var driver = GeneratorHarness.Driver(new FunctionGenerator(), trackSteps: true).RunGenerators(compilation);
+
+        var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.ElementAt(1),
+            CSharpSyntaxTree.ParseText(other.Replace("=> 1", "=> 2"), GeneratorHarness.ParseOptions, path: "Source1.cs"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var outputs = result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).ToList();
+        Assert.True(outputs.Count > 10, $"{outputs.Count} outputs");
+        Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"output step was {o.Reason}"));
+    }
 }

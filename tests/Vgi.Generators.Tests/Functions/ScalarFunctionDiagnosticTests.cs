@@ -203,6 +203,107 @@ public class ScalarFunctionDiagnosticTests
     }
 
     [Fact]
+    public void ConstOfAFixedSizeList()
+    {
+        var d = Single("    [ScalarFunction] public static long Count(long value, [Const, FixedSize(2)] long[] options) => 0;", out var source);
+        Assert.Equal("VGEN0006", d.Id);
+        AssertAt(d, source, "Count", "long[]");
+    }
+
+    [Fact]
+    public void ConstOfARecordAndOfBytesAreFine()
+    {
+        var (_, diagnostics, errors) = GeneratorHarness.Run(ScalarShapeSnapshotTests.Generators,
+            "using Vgi;\n[ArrowRecord] public sealed partial record Config(string? Label, long Version);\npublic static class F\n{\n"
+            + "    [ScalarFunction] public static long Size([Const] Config config, [Const] byte[] header, long value) => config.Version + header.Length + value;\n}\n");
+        Assert.Empty(diagnostics);
+        Assert.Empty(errors);
+    }
+
+    [Theory]
+    [InlineData("[FixedSize(2)] long value", "FixedSize(2)", "on parameter 'value' of function 'F.Len' needs an array type (double[], long[], …); 'long' is not one")]
+    [InlineData("[FixedSize(4)] byte[] value", "FixedSize(4)", "'byte[]' is a BLOB, not a list")]
+    [InlineData("[FixedSize(0)] double[] value", "FixedSize(0)", "has size 0; a fixed-size list holds at least 1 item")]
+    [InlineData("[FixedSize(-3)] double[] value", "FixedSize(-3)", "has size -3")]
+    [InlineData("[FixedSize(2)] params double[] value", "FixedSize(2)", "applies to each variadic argument, which must then be an array (params double[][] value); 'double' is not one")]
+    [InlineData("[FixedSize(2)] VgiContext value", "FixedSize(2)", "'Vgi.VgiContext' is not one")]
+    public void FixedSizeMisuse(string parameter, string marked, string message)
+    {
+        var d = Single($"    [ScalarFunction] public static long Len({parameter}) => 0;", out var source);
+        Assert.Equal("VGEN0012", d.Id);
+        AssertAt(d, source, "Len", marked);
+        Assert.Contains(message, d.GetMessage());
+    }
+
+    [Fact]
+    public void FixedSizeOnAReturnValueThatIsNoArray()
+    {
+        var d = Single("    [ScalarFunction] [return: FixedSize(2)] public static long Len(long value) => 0;", out var source);
+        Assert.Equal("VGEN0012", d.Id);
+        AssertAt(d, source, "Len", "FixedSize(2)");
+        Assert.Contains("[FixedSize] on the return value of function 'F.Len' needs an array type", d.GetMessage());
+    }
+
+    [Fact]
+    public void FixedSizeInTheSpanForm()
+    {
+        var d = Single("    [ScalarFunction] public static void Add([FixedSize(2)] ReadOnlySpan<double> x, Span<double> result) { }", out var source);
+        Assert.Equal("VGEN0012", d.Id);
+        AssertAt(d, source, "Add", "FixedSize(2)");
+        Assert.Contains("applies to row-wise functions", d.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("[RowIndex] string row", "needs an int or long parameter; 'string' is not one")]
+    [InlineData("[RowIndex] long? row", "'long?' is not one")]
+    [InlineData("[RowIndex] ulong row", "'ulong' is not one")]
+    [InlineData("[Const, RowIndex] long row", "cannot also be [Const]")]
+    [InlineData("[RowIndex] params long[] row", "cannot be a params array")]
+    public void RowIndexMisuse(string parameter, string message)
+    {
+        var d = Single($"    [ScalarFunction] public static long Seed({parameter}) => 0;", out var source);
+        Assert.Equal("VGEN0013", d.Id);
+        AssertAt(d, source, "Seed", "RowIndex");
+        Assert.Contains("[RowIndex] on parameter 'row' of function 'F.Seed' ", d.GetMessage());
+        Assert.Contains(message, d.GetMessage());
+    }
+
+    [Fact]
+    public void RowIndexInTheSpanForm()
+    {
+        var d = Single("    [ScalarFunction] public static void Add(ReadOnlySpan<double> x, [RowIndex] int row, Span<double> result) { }", out var source);
+        Assert.Equal("VGEN0013", d.Id);
+        AssertAt(d, source, "Add", "RowIndex");
+        Assert.Contains("applies to row-wise functions", d.GetMessage());
+    }
+
+    [Fact]
+    public void RowIndexAndFixedSizeOnATableFunction()
+    {
+        var (_, diagnostics, _) = GeneratorHarness.Run(new FunctionGenerator(),
+            "using Vgi;\npublic static class T\n{\n    [TableFunction] public static System.Collections.Generic.IEnumerable<long> Seq([RowIndex] long row, [FixedSize(2)] long[] pair) => [];\n}\n");
+        Assert.Equal(["VGEN0013", "VGEN0012"], diagnostics.Select(d => d.Id));
+        Assert.Contains("has no effect: a [TableFunction] produces its rows itself", diagnostics[0].GetMessage());
+        Assert.Contains("[FixedSize] on parameter 'pair' of function 'T.Seq' has no effect", diagnostics[1].GetMessage());
+    }
+
+    [Fact]
+    public void OverloadsOverDifferentRecordsAreNotDuplicates()
+    {
+        const string records = "using Vgi;\n[ArrowRecord] public sealed partial record A(long X);\n[ArrowRecord] public sealed partial record B(long X);\n";
+        var (_, distinct, errors) = GeneratorHarness.Run(ScalarShapeSnapshotTests.Generators, records
+            + "public static class F\n{\n    [ScalarFunction(\"f\")] public static long X(A a) => a.X;\n    [ScalarFunction(\"f\")] public static long Y(B b) => b.X;\n}\n");
+        Assert.Empty(distinct);
+        Assert.Empty(errors);
+
+        var (_, duplicate, _) = GeneratorHarness.Run(ScalarShapeSnapshotTests.Generators, records
+            + "public static class F\n{\n    [ScalarFunction(\"f\")] public static long X(A a) => a.X;\n    [ScalarFunction(\"f\")] public static long Y(A[] b) => 0;\n    [ScalarFunction(\"f\")] public static long Z(A c) => c.X;\n}\n");
+        var d = Assert.Single(duplicate);
+        Assert.Equal("VGEN0008", d.Id);
+        Assert.Contains("main.f(STRUCT(A))", d.GetMessage());
+    }
+
+    [Fact]
     public void ValidFunctionsProduceNoDiagnostics()
     {
         var (sources, diagnostics, errors) = GeneratorHarness.Run(new FunctionGenerator(), ScalarFunctionSnapshotTests.Source);
