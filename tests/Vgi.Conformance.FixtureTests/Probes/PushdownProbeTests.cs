@@ -186,6 +186,34 @@ public sealed class PushdownProbeTests
     }
 
     [Fact]
+    public async Task OrderEcho_ColumnWithoutDirection_EchoesNone()
+    {
+        // A hint naming a column, but no direction and no null order: both echo "(none)".
+        await using var w = WorkerProcess.Fixture.Start();
+        var (_, _, batches) = await RunAsync(w, Table("order_echo", [Calls.I64(2)]), projection: [0, 2, 3, 4, 5], init: r => r with
+        {
+            OrderByColumnName = "s",
+            OrderByDirection = null,
+            OrderByNullOrder = null,
+            OrderByLimit = 7,
+        });
+        Assert.Equal([0L, 1], Longs(batches, "n"));
+        Assert.Equal(["s"], DistinctStrings(batches, "order_column"));
+        Assert.Equal(["(none)"], DistinctStrings(batches, "order_direction"));
+        Assert.Equal(["(none)"], DistinctStrings(batches, "order_null_order"));
+        Assert.Equal([7L, 7], Longs(batches, "order_limit"));
+
+        // Only a direction: the null order alone is "(none)".
+        var (_, _, asc) = await RunAsync(w, Table("order_echo", [Calls.I64(1)]), projection: [3, 4], init: r => r with
+        {
+            OrderByColumnName = "n",
+            OrderByDirection = OrderByDirection.Asc,
+        });
+        Assert.Equal(["ASC"], DistinctStrings(asc, "order_direction"));
+        Assert.Equal(["(none)"], DistinctStrings(asc, "order_null_order"));
+    }
+
+    [Fact]
     public async Task SampleEcho_EchoesTheHintAndKeepsEveryRow()
     {
         await using var w = WorkerProcess.Fixture.Start();
@@ -243,6 +271,58 @@ public sealed class PushdownProbeTests
         var (_, _, intersects) = await RunAsync(w, Table("spatial_filter_example", [Calls.I64(16)]), projection: [0, 3],
             filters: GeometryFilter($"[{Expression("geom", 1, Call("st_intersects_extent", 0))}]", box));
         Assert.Equal([0L, 1, 4, 5], Longs(intersects, "n"));
+    }
+
+    [Fact]
+    public async Task FilterEchoTableScan_StartsWithAndAComparison_BothApplied()
+    {
+        // WHERE starts_with(s, 'row_2') AND n < 25: an expression filter and a constant filter.
+        await using var w = WorkerProcess.Fixture.Start();
+        var filter = Filter($"[{Expression("s", 1, Call("starts_with", 0))},{Compare("n", "lt", 0, 1)}]", Calls.Str("row_2"), Calls.I64(25));
+        var (_, _, batches) = await RunAsync(w, Table("filter_echo_table_scan", []), projection: [0, 1, 2], filters: filter);
+        Assert.Equal([2L, 20, 21, 22, 23, 24], Longs(batches, "n"));
+        Assert.Equal(["row_2", "row_20", "row_21", "row_22", "row_23", "row_24"], Strings(batches, "s"));
+
+        // No row matches: no rows at all.
+        var none = Filter($"[{Expression("s", 1, Call("prefix", 0))}]", Calls.Str("nope"));
+        var (_, _, empty) = await RunAsync(w, Table("filter_echo_table_scan", []), projection: [0, 1], filters: none);
+        Assert.Empty(Longs(empty, "n"));
+    }
+
+    [Fact]
+    public async Task ExpressionFilterTest_PrefixOrContainsOnAList_AcrossBatches()
+    {
+        await using var w = WorkerProcess.Fixture.Start();
+        // prefix(name, 'item_1') OR contains(name, '_7'), over batches of 4 rows.
+        var or = Filter($"[{Conjunction("or", "name", 1, Expression("name", 1, Call("prefix", 0)), Expression("name", 1, Call("contains", 1)))}]",
+            Calls.Str("item_1"), Calls.Str("_7"));
+        var (_, _, named) = await RunAsync(w, Table("expression_filter_test", [Calls.I64(20)], [Named("batch_size", 4)]), projection: [0, 1], filters: or);
+        Assert.Equal([1L, 7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19], Longs(named, "id"));
+
+        // contains on a list column is list membership: tag_0 is in rows i % 5 ∈ {0, 4}.
+        var contains = Filter($"[{Expression("tags", 2, Call("contains", 0))}]", Calls.Str("tag_0"));
+        var (_, _, tagged) = await RunAsync(w, Table("expression_filter_test", [Calls.I64(12)]), projection: [0, 2], filters: contains);
+        Assert.Equal([0L, 4, 5, 9, 10], Longs(tagged, "id"));
+
+        // A NULL constant makes the predicate NULL: no row.
+        var nullConstant = Filter($"[{Expression("name", 1, Call("prefix", 0))}]", new StringArray.Builder().AppendNull().Build());
+        var (_, _, nothing) = await RunAsync(w, Table("expression_filter_test", [Calls.I64(5)]), projection: [0, 1], filters: nullConstant);
+        Assert.Empty(Longs(nothing, "id"));
+    }
+
+    [Fact]
+    public async Task SpatialFilterExample_DynamicBoxFromATick_Prunes()
+    {
+        // The init filter keeps the lower-left box; from tick 2 a dynamic && filter with a box around (0.75, 0.75) applies too.
+        await using var w = WorkerProcess.Fixture.Start();
+        var all = Polygon((0, 0), (1, 0), (1, 1), (0, 1), (0, 0));
+        var corner = Polygon((0.7, 0.7), (0.8, 0.7), (0.8, 0.8), (0.7, 0.8), (0.7, 0.7));
+        var init = GeometryFilter($"[{Expression("geom", 1, Call("&&", 0))}]", all);
+        var tick = new List<KeyValuePair<string, string>> { new("vgi_pushdown_filters", Convert.ToBase64String(GeometryFilter($"[{Expression("geom", 1, Call("&&", 0))}]", corner))) };
+        var (_, _, batches) = await RunAsync(w, Table("spatial_filter_example", [Calls.I64(16)], [Named("batch_size", 4)]), projection: [0, 3],
+            filters: init, ticks: t => t >= 2 ? tick : null);
+        // Batch 1 (rows 0..3) under the init box only; later batches also need the corner box: row 15 = (0.75, 0.75).
+        Assert.Equal([0L, 1, 2, 3, 15], Longs(batches, "n"));
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Text.RegularExpressions;
 using Apache.Arrow;
+using Apache.Arrow.Arrays;
 using Apache.Arrow.Scalars;
 using Apache.Arrow.Types;
+using Vgi.Codecs;
 using Vgi.Protocol;
 using Vgi.Rpc;
 using Vgi.Testing;
@@ -276,6 +278,51 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public async Task ConstantColumns_ColumnTypedAsTheArgumentField_ExtensionMetadataIncluded()
+    {
+        // DuckDB sends a UUID constant as fixed_size_binary(16) whose argument field carries
+        // ARROW:extension:name = arrow.uuid; the output column must be that field's type and metadata.
+        await using var w = Start();
+        var uuid = Guid.Parse("12345678-9abc-def0-1234-56789abcdef0").ToByteArray(bigEndian: true);
+        var uuidType = new FixedSizeBinaryType(16);
+        var uuidValue = new FixedSizeBinaryArray(new ArrayData(uuidType, 1, 0, 0, [ArrowBuffer.Empty, new ArrowBuffer(uuid)]));
+        var wkb = new byte[] { 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 240, 63, 0, 0, 0, 0, 0, 0, 0, 64 }; // POINT(1 2)
+        var request = TableWithArgumentFields("constant_columns",
+            (new Field("count", Int64Type.Default, true), Calls.I64(3)),
+            (new Field("v", uuidType, true, [new("ARROW:extension:name", "arrow.uuid")]), uuidValue),
+            (new Field("v", BinaryType.Default, true, [new("ARROW:extension:name", "geoarrow.wkb"), new("ARROW:extension:metadata", "{}")]),
+                new BinaryArray.Builder().Append(wkb.AsSpan()).Build()),
+            (new Field("v", Int64Type.Default, true), Calls.I64(9)));
+        var (bound, _, batches) = await ScanAsync(w, request);
+        Assert.Equal(["col_0", "col_1", "col_2"], Names(bound.OutputSchema));
+        var uuidField = bound.OutputSchema.FieldsList[0];
+        Assert.Equal(16, Assert.IsType<FixedSizeBinaryType>(uuidField.DataType).ByteWidth);
+        Assert.Equal("arrow.uuid", Meta(uuidField, "ARROW:extension:name"));
+        var wkbField = bound.OutputSchema.FieldsList[1];
+        Assert.Equal(ArrowTypeId.Binary, wkbField.DataType.TypeId);
+        Assert.Equal("geoarrow.wkb", Meta(wkbField, "ARROW:extension:name"));
+        Assert.Equal("{}", Meta(wkbField, "ARROW:extension:metadata"));
+        Assert.False(bound.OutputSchema.FieldsList[2].HasMetadata);
+
+        var batch = Assert.Single(batches);
+        Assert.Equal(3, batch.Batch.Length);
+        var uuids = Assert.IsType<FixedSizeBinaryArray>(batch.Batch.Column(0));
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Equal(uuid, uuids.GetBytes(i).ToArray()));
+        var points = Assert.IsType<BinaryArray>(batch.Batch.Column(1));
+        Assert.All(Enumerable.Range(0, 3), i => Assert.Equal(wkb, points.GetBytes(i).ToArray()));
+        Assert.Equal([9L, 9, 9], Requests.Longs(batches, "col_2"));
+    }
+
+    /// <summary>A table bind whose positional argument fields are given as is (type and metadata), the way DuckDB exports typed constants.</summary>
+    private static BindRequest TableWithArgumentFields(string name, params (Field Field, IArrowArray Value)[] positional)
+    {
+        var fields = positional.Select((p, i) => new Field($"positional_{i}", p.Field.DataType, true, p.Field.HasMetadata ? p.Field.Metadata : null)).ToList();
+        var args = new StructArray(new StructType(fields), 1, positional.Select(p => p.Value), ArrowBuffer.Empty, 0);
+        var batch = new RecordBatch(new Schema([new Field("args", args.Data.DataType, true)], null), [args], 1);
+        return Requests.Table(name, []) with { Arguments = IpcBytes.WriteBatch(batch) };
+    }
+
+    [Fact]
     public async Task NamedParamsEcho_DefaultsAndNamedValues()
     {
         await using var w = Start();
@@ -429,9 +476,82 @@ public sealed class GeneratorTests
         var (bound, stream, batches) = await ScanAsync(w, request);
         Assert.Equal(new byte[] { 0, 0, 0, 0, 0, 0, 0, 42 }, bound.OpaqueData);
         Assert.Equal(1, stream.Header.MaxWorkers);
+        Assert.Equal(bound.OpaqueData, stream.Header.OpaqueData);
         Assert.Equal([42L], Requests.Longs(batches, "v"));
         var cardinality = await CardinalityAsync(w, request, bound);
         Assert.Equal((1L, 1L), (cardinality.Estimate, cardinality.Max));
+
+        // Every call outside a transaction is its own seed, whatever the key.
+        var (_, _, again) = await ScanAsync(w, Requests.Table("tx_cached_value", [Calls.Str("k"), Calls.I64(-7)]));
+        Assert.Equal([-7L], Requests.Longs(again, "v"));
+    }
+
+    [Fact]
+    public async Task TxCachedValue_InATransaction_FirstSeedWinsUntilCommit()
+    {
+        await using var w = Start();
+        var attach = (await w.AttachAsync("example")).Value.AttachOpaqueData;
+        var tx = await BeginTransactionAsync(w, attach);
+        Assert.Equal(16, tx.Length);
+
+        // Two binds with the same key in one transaction: the second sees the first seed.
+        var (first, firstStream, firstRows) = await ScanAsync(w, TxCachedValue("k", 100, tx));
+        Assert.Equal(new byte[] { 0, 0, 0, 0, 0, 0, 0, 100 }, first.OpaqueData);
+        Assert.Equal(first.OpaqueData, firstStream.Header.OpaqueData);
+        Assert.Equal([100L], Requests.Longs(firstRows, "v"));
+        var (second, secondStream, secondRows) = await ScanAsync(w, TxCachedValue("k", 200, tx));
+        Assert.Equal(first.OpaqueData, second.OpaqueData);
+        Assert.Equal(first.OpaqueData, secondStream.Header.OpaqueData);
+        Assert.Equal([100L], Requests.Longs(secondRows, "v"));
+
+        // Another key, another transaction and no transaction are separate.
+        Assert.Equal(300L, await TxValueAsync(w, TxCachedValue("other", 300, tx)));
+        Assert.Equal(300L, await TxValueAsync(w, TxCachedValue("other", 301, tx)));
+        var concurrent = await BeginTransactionAsync(w, attach);
+        Assert.NotEqual(tx, concurrent);
+        Assert.Equal(400L, await TxValueAsync(w, TxCachedValue("k", 400, concurrent)));
+        Assert.Equal(500L, await TxValueAsync(w, Requests.Table("tx_cached_value", [Calls.Str("k"), Calls.I64(500)])));
+        Assert.Equal(100L, await TxValueAsync(w, TxCachedValue("k", 600, tx)));
+
+        // Commit drops the transaction's values: a new transaction starts from its own seed.
+        await EndTransactionAsync(w, "catalog_transaction_commit", attach, tx);
+        var next = await BeginTransactionAsync(w, attach);
+        Assert.Equal(700L, await TxValueAsync(w, TxCachedValue("k", 700, next)));
+        Assert.Equal(700L, await TxValueAsync(w, TxCachedValue("k", 701, next)));
+        Assert.Equal(800L, await TxValueAsync(w, TxCachedValue("k", 800, tx))); // the committed id no longer has a cache
+
+        // Rollback drops them too.
+        Assert.Equal(400L, await TxValueAsync(w, TxCachedValue("k", 900, concurrent)));
+        await EndTransactionAsync(w, "catalog_transaction_rollback", attach, concurrent);
+        Assert.Equal(1000L, await TxValueAsync(w, TxCachedValue("k", 1000, concurrent)));
+        await EndTransactionAsync(w, "catalog_transaction_commit", attach, next);
+    }
+
+    private static BindRequest TxCachedValue(string key, long seed, byte[] transaction) =>
+        Requests.Table("tx_cached_value", [Calls.Str(key), Calls.I64(seed)]) with { TransactionOpaqueData = transaction };
+
+    /// <summary>The one <c>v</c> row of a whole <c>tx_cached_value</c> call.</summary>
+    private static async Task<long> TxValueAsync(WorkerClient w, BindRequest request)
+    {
+        var (_, _, batches) = await ScanAsync(w, request);
+        return Assert.Single(Requests.Longs(batches, "v"));
+    }
+
+    private static async Task<byte[]> BeginTransactionAsync(WorkerClient w, byte[] attach)
+    {
+        var result = (await w.CallAsync<CatalogTransactionBeginParams, CatalogTransactionBeginResult>("catalog_transaction_begin",
+            new() { AttachOpaqueData = attach })).Value;
+        return Assert.IsType<byte[]>(result.TransactionOpaqueData);
+    }
+
+    /// <summary><c>catalog_transaction_commit</c> or <c>_rollback</c> (void methods).</summary>
+    private static async Task EndTransactionAsync(WorkerClient w, string method, byte[] attach, byte[] transaction)
+    {
+        var parameters = method == "catalog_transaction_commit"
+            ? CatalogTransactionCommitParams.ToRecordBatch([new() { AttachOpaqueData = attach, TransactionOpaqueData = transaction }])
+            : CatalogTransactionRollbackParams.ToRecordBatch([new() { AttachOpaqueData = attach, TransactionOpaqueData = transaction }]);
+        using var result = await w.Rpc.CallAsync(method, parameters).Timed();
+        Assert.Null(result.Batch);
     }
 
     [Fact]
@@ -448,6 +568,14 @@ public sealed class GeneratorTests
         Assert.Matches(new Regex(@"^\d+\.\d\d$"), lines[2].Value);
         Assert.Empty(await DynamicToStringAsync(w, request, stream.Header.ExecutionId)); // drained
         Assert.Empty(await DynamicToStringAsync(w, request, new byte[16]));
+
+        // Snapshots are per execution: draining one leaves another's in place.
+        var small = Requests.Table("profiling_demo", [Calls.I64(5)], [Named("batch_size", 2)]);
+        var (_, first, _) = await ScanAsync(w, small);
+        var (_, second, _) = await ScanAsync(w, request);
+        Assert.Equal(["2500", "3"], (await DynamicToStringAsync(w, request, second.Header.ExecutionId)).Take(2).Select(l => l.Value));
+        Assert.Equal(["5", "3"], (await DynamicToStringAsync(w, small, first.Header.ExecutionId)).Take(2).Select(l => l.Value));
+        Assert.Empty(await DynamicToStringAsync(w, small, first.Header.ExecutionId));
     }
 
     [Fact]

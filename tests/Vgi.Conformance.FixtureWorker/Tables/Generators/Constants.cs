@@ -58,7 +58,9 @@ internal static class Constants
 
     /// <summary>
     /// <c>constant_columns(count BIGINT ≥0, values ANY ...)</c>: column <c>col_K</c> repeats the K-th
-    /// value, typed exactly as DuckDB sent it (decimals, lists, structs, maps, …); batches of 2048.
+    /// value, typed exactly as the argument's field DuckDB sent (<see cref="ArgumentValue.Field"/>: its type and
+    /// metadata, so an extension type such as <c>arrow.uuid</c> stays one), decimals, lists, structs, maps, …;
+    /// batches of 2048.
     /// </summary>
     public static TableFunctionDefinition ConstantColumns { get; } = new()
     {
@@ -76,7 +78,7 @@ internal static class Constants
             long count = HandWritten.Int64(arguments.Positional[0], "count", ref score);
             TableArguments.Min(count, "count", 0);
             var fields = new Field[values.Count];
-            for (int k = 0; k < values.Count; k++) fields[k] = HandWritten.Column($"col_{k}", values[k].Type);
+            for (int k = 0; k < values.Count; k++) fields[k] = ColumnOf($"col_{k}", values[k]);
             var output = new Schema(fields, null);
             return new TableBinding(output, _ => new BatchesScan(ConstantBatches(output, values, count)), score)
             {
@@ -85,6 +87,11 @@ internal static class Constants
             };
         },
     };
+
+    /// <summary>An output column typed as the argument's field (type and metadata); a value without a field gives its array's type.</summary>
+    private static Field ColumnOf(string name, ArgumentValue value) => value.Field is { } field
+        ? new Field(name, field.DataType, true, field.HasMetadata ? field.Metadata : null)
+        : HandWritten.Column(name, value.Type);
 
     private static IEnumerable<RecordBatch> ConstantBatches(Schema output, IReadOnlyList<ArgumentValue> values, long count)
     {

@@ -10,7 +10,8 @@ namespace Vgi.Conformance.Fixtures.Tables.Generators;
 
 /// <summary>
 /// Hand-written generators that carry state beyond their rows (fixtures.md §2.4.1):
-/// <c>tx_cached_value</c> (a value carried from bind to init as bind opaque data) and
+/// <c>tx_cached_value</c> (a value cached in the catalog transaction's storage, carried from bind to init as
+/// bind opaque data) and
 /// <c>profiling_demo</c> (execution-scoped snapshots read back by <c>table_function_dynamic_to_string</c>).
 /// </summary>
 internal static class Stateful
@@ -18,14 +19,20 @@ internal static class Stateful
     private static readonly Schema ValueOutput = HandWritten.Schema(HandWritten.Column("v", Int64Type.Default));
     private static readonly Schema SequenceOutput = HandWritten.Schema(HandWritten.Column("n", Int64Type.Default));
 
+    /// <summary>Prefix of the transaction-scoped keys of <c>tx_cached_value</c> (fixtures.md §2.4.1).</summary>
+    private const string TxKeyPrefix = "vgi-fixture:tx_cached_value:";
+
     /// <summary>
-    /// <c>tx_cached_value(key, seed)</c>: the value travels as 8 big-endian bytes of bind opaque data
-    /// into init, which emits it as one row.
+    /// <c>tx_cached_value(key, seed)</c>: inside a catalog transaction the bind looks up
+    /// <c>vgi-fixture:tx_cached_value:&lt;key&gt;</c> in the transaction's storage: a hit gives the cached
+    /// value, a miss stores <c>seed</c> (8 bytes big-endian) and gives it; outside a transaction the value is
+    /// <c>seed</c>. The value travels as 8 big-endian bytes of bind opaque data, which the init also answers
+    /// as its <c>opaque_data</c>, and the scan emits it as one row.
     /// </summary>
     /// <remarks>
-    /// Python caches the value per (transaction, key) in transaction-scoped storage, so a second call in
-    /// the same transaction sees the first seed. This worker has no catalog transactions, so every bind
-    /// is the "no transaction" case: the value is <c>seed</c>.
+    /// The example catalog supports transactions: commit and rollback drop the transaction's storage. The
+    /// storage is held in the worker process, so binds of one transaction on another process of a pool
+    /// do not see it.
     /// </remarks>
     public static TableFunctionDefinition TxCachedValue { get; } = new()
     {
@@ -42,15 +49,21 @@ internal static class Stateful
             TableArguments.ExpectPositional(arguments, 2, signature);
             TableArguments.ExpectNamed(arguments, [], signature);
             int score = 0;
-            _ = HandWritten.Utf8(arguments.Positional[0], "key", ref score);
+            string key = HandWritten.Utf8(arguments.Positional[0], "key", ref score);
             long seed = HandWritten.Int64(arguments.Positional[1], "seed", ref score);
             var opaque = new byte[8];
             BinaryPrimitives.WriteInt64BigEndian(opaque, seed);
+            if (context.Transaction is { } transaction)
+            {
+                if (transaction.Get(TxKeyPrefix + key) is { Length: 8 } cached) opaque = cached;
+                else transaction.Set(TxKeyPrefix + key, opaque);
+            }
             return new TableBinding(ValueOutput, scan => new BatchesScan(CachedValue(scan.BindOpaqueData, seed)), score)
             {
                 CardinalityEstimate = 1,
                 CardinalityMax = 1,
                 OpaqueData = opaque,
+                InitOpaqueData = opaque,
             };
         },
     };
@@ -61,18 +74,19 @@ internal static class Stateful
         yield return HandWritten.Batch(ValueOutput, 1, HandWritten.Longs([value]));
     }
 
-    /// <summary>Execution-scoped log of snapshots: pid, rows, batches, elapsed µs (four little-endian 64-bit values).</summary>
-    private const string ProfileLog = "profile";
-
-    /// <summary>How many <see cref="ProfileLog"/> entries <c>dynamic_to_string</c> already drained (Python deletes them).</summary>
-    private const string ProfileDrained = "profile.drained";
+    /// <summary>
+    /// Prefix of the execution-scoped snapshot keys: <c>profile:&lt;pid&gt;</c> holds the latest
+    /// (rows, batches, elapsed µs) of that process, three little-endian uint64.
+    /// </summary>
+    private const string ProfilePrefix = "profile:";
 
     private static readonly Lock DrainGate = new();
 
     /// <summary>
     /// <c>profiling_demo(count, batch_size := 1000, increment := 1)</c>: the rows of <c>sequence</c>;
-    /// after every batch and at the end it records (rows, batches, elapsed µs) for this process, and
-    /// EXPLAIN ANALYZE's <c>table_function_dynamic_to_string</c> drains them into
+    /// after every batch and at the end it stores (rows, batches, elapsed µs) for this process under the
+    /// execution-scoped key (<c>profile</c>, pid), and EXPLAIN ANALYZE's <c>table_function_dynamic_to_string</c>
+    /// drains (reads and removes) the execution's snapshots into
     /// <c>rows_produced</c>, <c>batches_emitted</c> (sums) and <c>elapsed_ms</c> (the maximum, 2 decimals).
     /// </summary>
     public static TableFunctionDefinition ProfilingDemo { get; } = new()
@@ -126,42 +140,33 @@ internal static class Stateful
 
     private static void Snapshot(ExecutionStorage storage, long rows, long batches, Stopwatch clock)
     {
-        var entry = new byte[32];
-        BinaryPrimitives.WriteInt64LittleEndian(entry, Environment.ProcessId);
-        BinaryPrimitives.WriteUInt64LittleEndian(entry.AsSpan(8), (ulong)rows);
-        BinaryPrimitives.WriteUInt64LittleEndian(entry.AsSpan(16), (ulong)batches);
-        BinaryPrimitives.WriteUInt64LittleEndian(entry.AsSpan(24), (ulong)(clock.Elapsed.Ticks / 10));
-        storage.Append(ProfileLog, entry);
+        var entry = new byte[24];
+        BinaryPrimitives.WriteUInt64LittleEndian(entry, (ulong)rows);
+        BinaryPrimitives.WriteUInt64LittleEndian(entry.AsSpan(8), (ulong)batches);
+        BinaryPrimitives.WriteUInt64LittleEndian(entry.AsSpan(16), (ulong)(clock.Elapsed.Ticks / 10));
+        storage.Set(ProfilePrefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture), entry);
     }
 
-    /// <summary>The latest snapshot of each process not yet drained, summed; no lines when there is none.</summary>
+    /// <summary>The execution's snapshots (one per process), removed and summed; no lines when there is none.</summary>
     private static IReadOnlyList<KeyValuePair<string, string>> DrainProfile(ReadOnlyMemory<byte> executionId)
     {
         var storage = ExecutionStorage.For(executionId.Span);
-        var latest = new Dictionary<long, (ulong Rows, ulong Batches, ulong Micros)>();
+        var snapshots = new List<byte[]>();
         lock (DrainGate)
         {
-            var log = storage.ReadLog(ProfileLog);
-            int drained = storage.Get(ProfileDrained) is { Length: 4 } mark ? BinaryPrimitives.ReadInt32LittleEndian(mark) : 0;
-            for (int i = drained; i < log.Count; i++)
+            foreach (string key in storage.Keys(ProfilePrefix))
             {
-                var entry = log[i];
-                latest[BinaryPrimitives.ReadInt64LittleEndian(entry)] = (
-                    BinaryPrimitives.ReadUInt64LittleEndian(entry.AsSpan(8)),
-                    BinaryPrimitives.ReadUInt64LittleEndian(entry.AsSpan(16)),
-                    BinaryPrimitives.ReadUInt64LittleEndian(entry.AsSpan(24)));
+                if (storage.Get(key) is { Length: 24 } snapshot) snapshots.Add(snapshot);
+                storage.Remove(key);
             }
-            var drainedNow = new byte[4];
-            BinaryPrimitives.WriteInt32LittleEndian(drainedNow, log.Count);
-            storage.Set(ProfileDrained, drainedNow);
         }
-        if (latest.Count == 0) return [];
+        if (snapshots.Count == 0) return [];
         ulong rows = 0, batches = 0, micros = 0;
-        foreach (var snapshot in latest.Values)
+        foreach (var snapshot in snapshots)
         {
-            rows += snapshot.Rows;
-            batches += snapshot.Batches;
-            micros = Math.Max(micros, snapshot.Micros);
+            rows += BinaryPrimitives.ReadUInt64LittleEndian(snapshot);
+            batches += BinaryPrimitives.ReadUInt64LittleEndian(snapshot.AsSpan(8));
+            micros = Math.Max(micros, BinaryPrimitives.ReadUInt64LittleEndian(snapshot.AsSpan(16)));
         }
         return
         [

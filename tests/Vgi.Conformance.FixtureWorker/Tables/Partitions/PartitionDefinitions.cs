@@ -3,7 +3,6 @@ using Apache.Arrow.Types;
 using Vgi.Conformance.Fixtures.Tables.Probes;
 using Vgi.Functions;
 using Vgi.Protocol;
-using Vgi.Rpc;
 
 namespace Vgi.Conformance.Fixtures.Tables.Partitions;
 
@@ -269,15 +268,14 @@ internal static class PartitionDefinitions
     private static RecordBatch UsSales(TableScanContext scan, long count) =>
         HandWritten.Project(scan, (int)count, c => c == 0 ? Col.Utf8((int)count, _ => "US") : Col.Int64((int)count, i => i));
 
-    /// <remarks>
-    /// SDK gap: with <see cref="TableFunctionDefinition.SupportsBatchIndex"/> the worker writes
-    /// <c>vgi_batch_index</c> on every batch and a scan cannot suppress it, so this fixture's batch still
-    /// carries the tag (0) and the extension's "without vgi_batch_index metadata" check is not reached.
-    /// </remarks>
+    /// <summary>
+    /// The batch is sent without <c>vgi_batch_index</c> (<see cref="TableScan.WriteContractMetadata"/> false),
+    /// although the definition declares batch indices: the extension's contract check must reject it.
+    /// </summary>
     private static TableFunctionDefinition BrokenMissingBatchIndexTag() => Broken(
         "broken_missing_batch_index_tag",
         "DELIBERATELY BROKEN: declares supports_batch_index=True but emits a data batch with no vgi_batch_index metadata. C++ extension's contract check raises.",
-        N, (count, scan) => PrimaryOnly(scan, () => [new Emitted(Sequence(scan, count))]), batchIndex: true, PartitionKind.NotPartitioned, Hand.ParallelWorkers);
+        N, (count, scan) => PrimaryOnly(scan, () => [new Emitted(Sequence(scan, count), WithoutContractMetadata: true)]), batchIndex: true, PartitionKind.NotPartitioned, Hand.ParallelWorkers);
 
     private static TableFunctionDefinition BrokenNonMonotoneBatchIndex() => Broken(
         "broken_non_monotone_batch_index",
@@ -293,15 +291,14 @@ internal static class PartitionDefinitions
         "DELIBERATELY BROKEN: emits a batch tagged with a partition_id well above DuckDB's BATCH_INCREMENT=10^13 per-pipeline cap. C++ extension rejects at parse time.",
         N, (count, scan) => PrimaryOnly(scan, () => [new Emitted(Sequence(scan, count), BatchIndex: 1L << 60)]), batchIndex: true, PartitionKind.NotPartitioned, Hand.ParallelWorkers);
 
-    /// <remarks>
-    /// SDK gap: a partitioned definition makes the worker extract and write
-    /// <c>vgi_partition_values#b64</c> for every non-empty batch, and a scan cannot suppress it, so this
-    /// batch still carries correct partition values and the extension's check is not reached.
-    /// </remarks>
+    /// <summary>
+    /// The batch is sent without <c>vgi_partition_values#b64</c> (<see cref="TableScan.WriteContractMetadata"/>
+    /// false), although the definition is partitioned: the extension's contract check must reject it.
+    /// </summary>
     private static TableFunctionDefinition BrokenMissingPartitionValues() => Broken(
         "broken_missing_partition_values",
         "DELIBERATELY BROKEN: declares partition_kind + partition-annotated field but emits a data batch without vgi_partition_values#b64 metadata. C++ extension's contract check raises.",
-        CountrySales, (count, scan) => new IteratorScan([new Emitted(UsSales(scan, count))]), batchIndex: false, PartitionKind.SingleValuePartitions, 1);
+        CountrySales, (count, scan) => new IteratorScan([new Emitted(UsSales(scan, count), WithoutContractMetadata: true)]), batchIndex: false, PartitionKind.SingleValuePartitions, 1);
 
     private static TableFunctionDefinition BrokenPartitionMinNeqMax() => Broken(
         "broken_partition_min_neq_max",
@@ -309,31 +306,33 @@ internal static class PartitionDefinitions
         CountrySales, (count, scan) => new IteratorScan([new Emitted(UsSales(scan, count), PartitionValues: Col.MinMax([CountrySales.FieldsList[0]], ("US", "BR")))]),
         batchIndex: false, PartitionKind.SingleValuePartitions, 1);
 
-    /// <remarks>
-    /// Python's framework rejects <c>out.emit(partition_values=…)</c> when no field is partition-annotated.
-    /// The worker here would send the values regardless (it does not check), so the fixture raises
-    /// Python's RuntimeError itself where Python's <c>out.emit</c> would.
-    /// </remarks>
+    /// <summary>
+    /// Supplies explicit partition values (<see cref="TableScan.PartitionValues"/>) although no output field is
+    /// partition-annotated; the worker rejects them before the wire ("… requires partition-annotated fields in
+    /// the bind schema …"), as Python's <c>out.emit</c> does.
+    /// </summary>
     private static TableFunctionDefinition BrokenPartitionValuesNoAnnotation() => Broken(
         "broken_partition_values_no_annotation",
         "DELIBERATELY BROKEN: no field carries vgi.partition_column metadata (and partition_kind defaults to NOT_PARTITIONED), but the worker passes partition_values= on out.emit. The framework rejects with RuntimeError before the wire.",
         HandWritten.Schema(HandWritten.Column("country", StringType.Default), HandWritten.Column("sales", Int64Type.Default)),
-        (count, scan) => new FailingScan(new RpcException("RuntimeError",
-            "out.emit(partition_values=...) requires partition-annotated fields in the bind schema. Use vgi.schema_utils.partition_field() to mark the column(s) and set Meta.partition_kind to a non-default value.")),
+        (count, scan) => new IteratorScan([new Emitted(UsSales(scan, count), PartitionValues: Col.MinMax([HandWritten.Column("country", StringType.Default)], ("US", "US")))]),
         batchIndex: false, PartitionKind.NotPartitioned, 1);
 
-    /// <remarks>
-    /// The batch lacks the partition column. The worker conforms every batch to the projected schema
-    /// before it extracts partition values, so it would fail with "the scan returned columns …" instead
-    /// of Python's message; the fixture raises Python's RuntimeError itself where Python's auto-extract would.
-    /// </remarks>
+    /// <summary>
+    /// Emits a batch with only <c>revenue</c> and no explicit partition values; the worker, extracting the
+    /// partition values from the scan's own batch, fails with "column 'category' is partition-annotated but
+    /// absent from emitted batch; …" as Python's auto-extract does.
+    /// </summary>
     private static TableFunctionDefinition BrokenPartitionColumnAbsentFromBatch() => Broken(
         "broken_partition_column_absent_from_batch",
         "DELIBERATELY BROKEN: declares partition_kind on 'category' but emits a batch without 'category' AND doesn't supply an explicit partition_values override. The framework's auto-extract fails with RuntimeError before the wire.",
         HandWritten.Schema(Hand.PartitionColumn("category", StringType.Default), HandWritten.Column("revenue", Int64Type.Default)),
-        (count, scan) => new FailingScan(new RpcException("RuntimeError",
-            "column 'category' is partition-annotated but absent from emitted batch; pass partition_values={'category': (pa.scalar(...), pa.scalar(...))}")),
+        (count, _) => new IteratorScan([new Emitted(Revenue(count))]),
         batchIndex: false, PartitionKind.SingleValuePartitions, 1);
+
+    /// <summary>A batch of <c>revenue</c> 0..count-1 only (no <c>category</c> column).</summary>
+    private static RecordBatch Revenue(long count) =>
+        HandWritten.Batch(HandWritten.Schema(HandWritten.Column("revenue", Int64Type.Default)), (int)count, Col.Int64((int)count, i => i));
 
     /// <summary><c>[start, end)</c> chunks of <paramref name="size"/> rows covering 0..count-1.</summary>
     private static IEnumerable<(long Start, long End)> Chunks(long count, long size)

@@ -40,14 +40,6 @@ internal static class Hand
     /// <summary>A row-id column (<c>is_row_id</c>, empty value).</summary>
     public static Field RowIdColumn(string name, IArrowType type) => Column(name, type, "is_row_id", "");
 
-    /// <summary>A batch with every column of <paramref name="schema"/>.</summary>
-    public static RecordBatch Full(Schema schema, int length, Func<int, IArrowArray> column)
-    {
-        var columns = new IArrowArray[schema.FieldsList.Count];
-        for (int c = 0; c < columns.Length; c++) columns[c] = column(c);
-        return new RecordBatch(schema, columns, length);
-    }
-
     /// <summary>A work item of a parallel fixture's shared queue: a few int64 values.</summary>
     public static byte[] Item(params long[] values)
     {
@@ -112,11 +104,16 @@ internal sealed class BindArgs
 /// <param name="BatchIndex"><c>vgi_batch_index</c> (null: the worker's own numbering).</param>
 /// <param name="PartitionValues">Explicit min/max partition values (null: extracted by the worker).</param>
 /// <param name="Metadata">Extra raw metadata keys.</param>
+/// <param name="WithoutContractMetadata">
+/// True sends the batch without <c>vgi_batch_index</c> and <c>vgi_partition_values#b64</c> even when the
+/// definition declares them (<see cref="TableScan.WriteContractMetadata"/>), for the deliberately broken fixtures.
+/// </param>
 internal readonly record struct Emitted(
     RecordBatch Batch,
     long? BatchIndex = null,
     RecordBatch? PartitionValues = null,
-    IReadOnlyList<KeyValuePair<string, string>>? Metadata = null);
+    IReadOnlyList<KeyValuePair<string, string>>? Metadata = null,
+    bool WithoutContractMetadata = false);
 
 /// <summary>
 /// A scan over an iterator of <see cref="Emitted"/> batches: one iterator step per
@@ -141,6 +138,8 @@ internal sealed class IteratorScan(IEnumerable<Emitted> batches) : TableScan
     public override RecordBatch? PartitionValues => _current.PartitionValues;
 
     public override IReadOnlyList<KeyValuePair<string, string>>? BatchMetadata => _current.Metadata;
+
+    public override bool WriteContractMetadata => !_current.WithoutContractMetadata;
 
     public override ValueTask DisposeAsync()
     {
@@ -213,10 +212,4 @@ internal static class Col
         }
         return new RecordBatch(new Schema(fields, null), columns, 2);
     }
-}
-
-/// <summary>A scan that fails at its first batch (after init), the way Python's <c>out.emit</c> raises.</summary>
-internal sealed class FailingScan(Exception error) : TableScan
-{
-    public override ValueTask<RecordBatch?> NextAsync(CancellationToken cancellationToken) => ValueTask.FromException<RecordBatch?>(error);
 }

@@ -13,9 +13,10 @@ namespace Vgi.Conformance.Fixtures.Tables.Probes;
 /// <item><c>dict_filter_echo</c> emits a <c>dictionary&lt;int8, utf8&gt;</c> column (no C# row type maps to it);</item>
 /// <item><c>dynamic_filter_echo</c> and <c>late_materialization</c> are per batch: <c>batch_size</c> rows per
 /// tick, each batch echoing the filters in force for that tick (dynamic Top-N filters included);</item>
-/// <item><c>filter_echo_table_scan</c>, <c>expression_filter_test</c> and <c>spatial_filter_example</c> receive
-/// expression filters that call functions, which the worker's automatic filtering cannot evaluate, so they
-/// apply the pushed filters themselves (<see cref="ExpressionFilterApplication"/>);</item>
+/// <item><c>filter_echo_table_scan</c>, <c>expression_filter_test</c> and <c>spatial_filter_example</c> advertise
+/// <c>supported_expression_filters</c>; the calls they accept (<c>prefix</c>, <c>starts_with</c>, <c>contains</c>,
+/// <c>list_contains</c>, <c>&amp;&amp;</c>, <c>st_intersects_extent</c>) are applied exactly by the worker's
+/// automatic filtering, so they emit every row of each chunk and leave the filtering to it;</item>
 /// <item><c>spatial_filter_example</c>'s <c>geom</c> column carries <c>geoarrow.wkb</c> extension metadata.</item>
 /// </list>
 /// </summary>
@@ -109,7 +110,6 @@ internal static class ProbeDefinitions
         Description = "Catalog-table scan echoing pushed-down filters (backs example.data.filter_echo_table)",
         Arguments = Hand.Arguments(),
         FilterPushdown = true,
-        AutoApplyFilters = false,
         SupportedExpressionFilters = ["prefix", "starts_with"],
         Categories = ["generator", "diagnostic", "testing"],
         Bind = context =>
@@ -120,7 +120,7 @@ internal static class ProbeDefinitions
             return new TableBinding(output, scan =>
             {
                 string pushed = FilterText.Sql(scan.Filters);
-                return new IteratorScan(Filtered(scan, output, [(0, 100)], (rows, c) => c switch
+                return new IteratorScan(Rows(scan, [(0, 100)], (rows, c) => c switch
                 {
                     0 => Col.Int64(rows.Length, i => rows[i]),
                     1 => Col.Utf8(rows.Length, i => "row_" + rows[i]),
@@ -136,7 +136,6 @@ internal static class ProbeDefinitions
         Description = "Generates rows for non-spatial expression filter testing",
         Arguments = CountBatchSize,
         FilterPushdown = true,
-        AutoApplyFilters = false,
         SupportedExpressionFilters = ["list_contains", "prefix", "starts_with", "contains"],
         Categories = ["generator", "testing"],
         Bind = context =>
@@ -148,7 +147,7 @@ internal static class ProbeDefinitions
             var output = HandWritten.Schema(
                 HandWritten.Column("id", Int64Type.Default), HandWritten.Column("name", StringType.Default),
                 HandWritten.Column("tags", tagsType), HandWritten.Column("score", DoubleType.Default));
-            return new TableBinding(output, scan => new IteratorScan(Filtered(scan, output, Chunks(count, batchSize), (rows, c) => c switch
+            return new TableBinding(output, scan => new IteratorScan(Rows(scan, Chunks(count, batchSize), (rows, c) => c switch
             {
                 0 => Col.Int64(rows.Length, i => rows[i]),
                 1 => Col.Utf8(rows.Length, i => "item_" + rows[i]),
@@ -178,7 +177,6 @@ internal static class ProbeDefinitions
         Description = "Generates points on a grid with geometry for spatial filter testing",
         Arguments = CountBatchSize,
         FilterPushdown = true,
-        AutoApplyFilters = false,
         SupportedExpressionFilters = ["&&", "st_intersects_extent"],
         Categories = ["generator", "spatial", "testing"],
         Bind = context =>
@@ -192,7 +190,7 @@ internal static class ProbeDefinitions
                 Hand.Column("geom", BinaryType.Default, "ARROW:extension:name", "geoarrow.wkb", "ARROW:extension:metadata", "{}"));
             double X(long i) => (double)(i % cols) / cols;
             double Y(long i) => (double)(i / cols) / cols;
-            return new TableBinding(output, scan => new IteratorScan(Filtered(scan, output, Chunks(count, batchSize), (rows, c) => c switch
+            return new TableBinding(output, scan => new IteratorScan(Rows(scan, Chunks(count, batchSize), (rows, c) => c switch
             {
                 0 => Col.Int64(rows.Length, i => rows[i]),
                 1 => Col.Float64(rows.Length, i => X(rows[i])),
@@ -281,23 +279,15 @@ internal static class ProbeDefinitions
         batchSize > 0 ? batchSize : throw new RpcException("ValueError", "batch_size must be positive");
 
     /// <summary>
-    /// For the fixtures that apply their filters themselves: per chunk of row numbers, builds every
-    /// column, keeps the rows that pass the filters in force (read at each batch, so dynamic filters
-    /// count), and emits the projected columns of those rows. A chunk whose rows all fail still emits an
-    /// empty batch (the worker skips it).
+    /// For the fixtures that receive expression filters: per chunk of row numbers, the projected columns
+    /// of every row in it. The worker then applies the filters in force (init AND dynamic) to the batch.
     /// </summary>
-    private static IEnumerable<Emitted> Filtered(TableScanContext scan, Schema output, IEnumerable<(long First, int Length)> chunks, Func<long[], int, IArrowArray> column)
+    private static IEnumerable<Emitted> Rows(TableScanContext scan, IEnumerable<(long First, int Length)> chunks, Func<long[], int, IArrowArray> column)
     {
         foreach (var (first, length) in chunks)
         {
             long[] rows = new long[length];
             for (int i = 0; i < length; i++) rows[i] = first + i;
-            var filters = scan.Filters;
-            if (!filters.IsEmpty)
-            {
-                var full = Hand.Full(output, length, c => column(rows, c));
-                rows = [.. ExpressionFilterApplication.Indices(ExpressionFilterApplication.Select(filters, full)).Select(i => rows[i])];
-            }
             yield return new Emitted(HandWritten.Project(scan, rows.Length, c => column(rows, c)));
         }
     }
