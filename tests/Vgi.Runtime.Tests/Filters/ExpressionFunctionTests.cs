@@ -61,6 +61,16 @@ public sealed class ExpressionFunctionTests
     }
 
     [Fact]
+    public void A_bool8_constant_compares_as_a_boolean()
+    {
+        // prefix(name, 'item_1') = TRUE, with TRUE sent as int8 + ARROW:extension:name = arrow.bool8.
+        string json = """[{"column_name":"name","column_index":0,"type":"expression","expr":{"expr_type":"comparison","op":"eq","left":{"expr_type":"function","function_name":"prefix","children":[{"expr_type":"column_ref","index":0},{"expr_type":"constant","value_ref":0}]},"right":{"expr_type":"constant","value_ref":1}}}]""";
+        var bool8 = new Int8Array.Builder().Append(1).Build();
+        var filters = TableFilters.Decode(FilterExt(json, (Str("item_1"), null), (bool8, "arrow.bool8")));
+        Assert.Equal([0, 2], Ids(filters, Names("item_1", "item_2", "item_12", null)));
+    }
+
+    [Fact]
     public void An_unknown_function_still_cannot_be_applied()
     {
         var filters = TableFilters.Decode(Filter(Call("name", "regexp_matches"), Str("x")));

@@ -77,5 +77,8 @@ public class ExecutionStorageTests
         Assert.Null(TransactionStorage.For(Guid.NewGuid().ToByteArray()).Get("k"));
         TransactionStorage.End(id);
         Assert.Null(TransactionStorage.For(id).Get("k"));
+        Assert.Equal([5], TransactionStorage.For(id).GetOrAdd("k", () => [5]));
+        Assert.Equal([5], TransactionStorage.For(id).GetOrAdd("k", () => [6]));
+        TransactionStorage.End(id);
     }
 }

@@ -30,7 +30,7 @@ internal static class ExpressionEvaluator
         {
             null => null,
             bool b => b,
-            var other => throw new InvalidOperationException($"the expression filter {expression} yields {other.GetType().Name}, not a boolean"),
+            var other => throw new NotSupportedException($"the expression filter {expression} yields {other.GetType().Name}, not a boolean"),
         };
     }
 
@@ -110,9 +110,10 @@ internal static class ExpressionEvaluator
         return (c, r) => left(c, r) is { } a && right(c, r) is { } b ? test(a, b) : null;
     }
 
-    private static string Text(object value) => value as string ?? throw new InvalidOperationException($"expected a string operand, got {value.GetType().Name}");
+    // NotSupportedException: a dynamic filter that cannot be evaluated is skipped, not fatal (TableFilters.Evaluate).
+    private static string Text(object value) => value as string ?? throw new NotSupportedException($"expected a string operand, got {value.GetType().Name}");
 
-    private static byte[] Bytes(object value) => value as byte[] ?? throw new InvalidOperationException($"expected a binary (WKB) operand, got {value.GetType().Name}");
+    private static byte[] Bytes(object value) => value as byte[] ?? throw new NotSupportedException($"expected a binary (WKB) operand, got {value.GetType().Name}");
 
     private static bool ListContains(IReadOnlyList<object?> list, object value)
     {
@@ -132,13 +133,14 @@ internal static class ExpressionEvaluator
         (bool x, bool y) => x.CompareTo(y),
         (decimal x, decimal y) => x.CompareTo(y),
         (long or double or decimal or ulong, long or double or decimal or ulong) => ColumnPredicates.CompareDoubles(Convert.ToDouble(a, System.Globalization.CultureInfo.InvariantCulture), Convert.ToDouble(b, System.Globalization.CultureInfo.InvariantCulture)),
-        _ => string.CompareOrdinal(a.ToString(), b.ToString()),
+        _ => throw new NotSupportedException($"cannot compare {a.GetType().Name} with {b.GetType().Name}"),
     };
 
+    /// <summary>The constant in the evaluator's value model; extension types read as what they mean (<c>arrow.bool8</c> is a boolean).</summary>
     private static object? ConstantValue(FilterValue value)
     {
         if (value.IsNull) return null;
-        return ReadValue(value.Array, value.Index);
+        return value.Constant.Kind == ConstantKind.Boolean ? value.AsBoolean() : ReadValue(value.Array, value.Index);
     }
 
     /// <summary>A cell as a comparable value: long, ulong, double, decimal, bool, string, byte[], or a list of those.</summary>

@@ -53,11 +53,7 @@ internal static class Stateful
             long seed = HandWritten.Int64(arguments.Positional[1], "seed", ref score);
             var opaque = new byte[8];
             BinaryPrimitives.WriteInt64BigEndian(opaque, seed);
-            if (context.Transaction is { } transaction)
-            {
-                if (transaction.Get(TxKeyPrefix + key) is { Length: 8 } cached) opaque = cached;
-                else transaction.Set(TxKeyPrefix + key, opaque);
-            }
+            if (context.Transaction is { } transaction) opaque = transaction.GetOrAdd(TxKeyPrefix + key, () => opaque);
             return new TableBinding(ValueOutput, scan => new BatchesScan(CachedValue(scan.BindOpaqueData, seed)), score)
             {
                 CardinalityEstimate = 1,
