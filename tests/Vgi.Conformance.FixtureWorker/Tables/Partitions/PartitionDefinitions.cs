@@ -54,6 +54,7 @@ internal static class PartitionDefinitions
         Name = "partitioned_batch_index",
         Description = "Multi-worker partitioned sequence with per-batch batch_index tagging; parallel scan + ordered sink reassembly.",
         Arguments = CountArgument,
+        ProjectionPushdown = false,
         OrderPreservation = OrderPreservation.FixedOrder,
         SupportsBatchIndex = true,
         MaxWorkers = Hand.ParallelWorkers,

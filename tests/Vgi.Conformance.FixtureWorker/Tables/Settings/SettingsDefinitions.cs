@@ -32,6 +32,7 @@ internal static class SettingsDefinitions
     private static TableFunctionDefinition SettingsAware() => new()
     {
         Name = "settings_aware",
+        ProjectionPushdown = false,
         Description = "Generates data demonstrating settings are passed",
         Arguments = CountArgument,
         BatchSize = 1000,
@@ -71,6 +72,7 @@ internal static class SettingsDefinitions
     private static TableFunctionDefinition StructSettings() => new()
     {
         Name = "struct_settings",
+        ProjectionPushdown = false,
         Description = "Generate a sequence configured by a struct setting",
         Arguments = CountArgument,
         BatchSize = 1000,
@@ -104,6 +106,7 @@ internal static class SettingsDefinitions
     private static TableFunctionDefinition SecretDemo() => new()
     {
         Name = "secret_demo",
+        ProjectionPushdown = false,
         Description = "Outputs secret contents as key-value rows",
         Arguments = Hand.Arguments(),
         Bind = context =>
@@ -135,6 +138,7 @@ internal static class SettingsDefinitions
     private static TableFunctionDefinition ScopedSecretDemo() => new()
     {
         Name = "scoped_secret_demo",
+        ProjectionPushdown = false,
         Description = "Demo: resolves scoped secret based on argument",
         Arguments = Hand.Arguments(HandWritten.Positional("path", StringType.Default)),
         RequiredSecrets = [new RequiredSecret { SecretType = SecretType }],
