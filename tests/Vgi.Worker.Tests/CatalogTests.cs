@@ -2,7 +2,7 @@ using Apache.Arrow;
 using Vgi.Codecs;
 using Vgi.Protocol;
 using Vgi.Rpc;
-using Vgi.Worker.Tests.Infrastructure;
+using Vgi.Testing;
 
 namespace Vgi.Worker.Tests;
 
@@ -12,7 +12,7 @@ public sealed class CatalogTests
     [Fact]
     public async Task Catalogs_ListsTheDefaultCatalog()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var reply = await w.CatalogsAsync();
         SchemaAssert.Equal(CatalogCatalogsResult.ArrowSchema, reply.InnerSchema);
         var info = Assert.Single(reply.Value.Items);
@@ -30,7 +30,7 @@ public sealed class CatalogTests
     [InlineData("W")]
     public async Task Attach_AcceptsAnyName(string name)
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var reply = await w.AttachAsync(name);
         SchemaAssert.Equal(CatalogAttachResult.ArrowSchema, reply.InnerSchema);
         var outer = Assert.Single(reply.OuterSchema.FieldsList);
@@ -38,7 +38,7 @@ public sealed class CatalogTests
         Assert.True(outer.IsNullable);
         Assert.IsType<Apache.Arrow.Types.BinaryType>(outer.DataType);
         var r = reply.Value;
-        Assert.Equal([.. Requests.AttachPrefix, .. System.Text.Encoding.UTF8.GetBytes(name)], r.AttachOpaqueData);
+        Assert.Equal([.. Calls.AttachPrefix, .. System.Text.Encoding.UTF8.GetBytes(name)], r.AttachOpaqueData);
         Assert.False(r.SupportsTransactions);
         Assert.False(r.SupportsTimeTravel);
         Assert.True(r.CatalogVersionFrozen);
@@ -57,7 +57,7 @@ public sealed class CatalogTests
     [Fact]
     public async Task Schemas_ReportRealObjectCounts()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
         var reply = await w.SchemasAsync(attach);
         SchemaAssert.Equal(CatalogSchemasResult.ArrowSchema, reply.InnerSchema);
@@ -84,7 +84,7 @@ public sealed class CatalogTests
     [Fact]
     public async Task SchemaGet_IsCaseInsensitive()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
         var hit = await w.CallAsync<CatalogSchemaGetParams, CatalogSchemaGetResult>("catalog_schema_get", new() { AttachOpaqueData = attach, Name = "TEXT" });
         Assert.Equal("text", Assert.Single(hit.Value.Items).Name);
@@ -95,7 +95,7 @@ public sealed class CatalogTests
     [Fact]
     public async Task EmptyKinds_AnswerNoItems()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
         Assert.Empty((await w.CallAsync<CatalogSchemaContentsTablesParams, CatalogSchemaContentsTablesResult>("catalog_schema_contents_tables", new() { AttachOpaqueData = attach, Name = "main" })).Value.Items);
         Assert.Empty((await w.CallAsync<CatalogSchemaContentsViewsParams, CatalogSchemaContentsViewsResult>("catalog_schema_contents_views", new() { AttachOpaqueData = attach, Name = "main" })).Value.Items);
@@ -107,13 +107,13 @@ public sealed class CatalogTests
         Assert.Empty((await w.CallAsync<CatalogViewGetParams, CatalogViewGetResult>("catalog_view_get", new() { AttachOpaqueData = attach, SchemaName = "main", Name = "v" })).Value.Items);
         Assert.Empty((await w.CallAsync<CatalogMacroGetParams, CatalogMacroGetResult>("catalog_macro_get", new() { AttachOpaqueData = attach, SchemaName = "main", Name = "m" })).Value.Items);
         Assert.Empty((await w.CallAsync<CatalogIndexGetParams, CatalogIndexGetResult>("catalog_index_get", new() { AttachOpaqueData = attach, SchemaName = "main", Name = "i" })).Value.Items);
-        Assert.Empty((await w.FunctionsAsync(attach, "nosuch", CatalogObjectType.ScalarFunction)).Value.Items);
+        Assert.Empty((await w.FunctionsAsync(attach, CatalogObjectType.ScalarFunction, "nosuch")).Value.Items);
     }
 
     [Fact]
     public async Task VersionDetachAndStatistics()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
         var version = await w.CallAsync<CatalogVersionParams, CatalogVersionResult>("catalog_version", new() { AttachOpaqueData = attach });
         Assert.Equal(1, version.Value.Version);
@@ -131,7 +131,7 @@ public sealed class CatalogTests
     [Fact]
     public async Task ScanAndWriteDiscovery_AreNotImplemented()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
         var scan = await Assert.ThrowsAsync<RpcException>(() => w.CallRawAsync("catalog_table_scan_function_get", new CatalogTableScanFunctionGetParams { AttachOpaqueData = attach, SchemaName = "main", Name = "t" }));
         Assert.Equal("NotImplementedError", scan.TypeName);
@@ -147,7 +147,7 @@ public sealed class CatalogTests
     [Fact]
     public async Task DdlAndTransactions_AreReadOnlyErrors()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
         async Task ExpectReadOnly<TParams>(string method, TParams p, string operation) where TParams : IArrowRecord<TParams>
         {
@@ -166,7 +166,7 @@ public sealed class CatalogTests
     [Fact]
     public async Task Describe_ListsTheWholeCatalogAndFunctionSurface()
     {
-        await using var w = WorkerProcess.StartStdio(["--describe"]);
+        await using var w = WorkerProcess.TestWorker.Start(["--describe"]);
         using var result = await w.Rpc.CallAsync("__describe__").Timed();
         var names = Enumerable.Range(0, result.Batch!.Length).Select(i => ((StringArray)result.Batch.Batch.Column(result.Batch.Schema.GetFieldIndex("name"))).GetString(i)).ToHashSet();
         foreach (var method in new[] { "bind", "init", "catalog_attach", "catalog_catalogs", "catalog_schemas", "catalog_schema_get", "catalog_schema_contents_functions",

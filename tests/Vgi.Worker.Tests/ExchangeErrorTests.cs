@@ -1,7 +1,7 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Vgi.Rpc;
-using Vgi.Worker.Tests.Infrastructure;
+using Vgi.Testing;
 
 namespace Vgi.Worker.Tests;
 
@@ -11,16 +11,16 @@ public sealed class ExchangeErrorTests
     [Fact]
     public async Task UserExceptionMidExchange_ThenTheNextCallWorks()
     {
-        await using var w = WorkerProcess.StartStdio();
-        var input = Requests.Input(Int64Type.Default);
-        var request = Requests.Scalar("fail_when_negative", input);
+        await using var w = WorkerProcess.TestWorker.Start();
+        var input = Calls.Input(Int64Type.Default);
+        var request = Calls.Scalar("fail_when_negative", input);
         var bind = await w.BindAsync(request);
 
         await using (var session = await w.InitAsync(request, bind.Value.OutputSchema))
         {
-            using (var ok = await session.ExchangeAsync(Requests.Batch(input, Requests.I64(1, 2, 3))).Timed())
+            using (var ok = await session.ExchangeAsync(Calls.Batch(input, Calls.I64(1, 2, 3))).Timed())
                 Assert.Equal(3, ok.Length);
-            var e = await Assert.ThrowsAsync<RpcException>(() => session.ExchangeAsync(Requests.Batch(input, Requests.I64(4, 5, 6, -7))));
+            var e = await Assert.ThrowsAsync<RpcException>(() => session.ExchangeAsync(Calls.Batch(input, Calls.I64(4, 5, 6, -7))));
             Assert.Equal("InvalidOperationException", e.TypeName);
             Assert.Equal("InvalidOperationException: negative value -7 at row 3", e.Message);
             Assert.True(session.IsFinished);
@@ -30,7 +30,7 @@ public sealed class ExchangeErrorTests
         var again = await w.BindAsync(request);
         await using (var session = await w.InitAsync(request, again.Value.OutputSchema))
         {
-            using (var ok = await session.ExchangeAsync(Requests.Batch(input, Requests.I64(8, 9))).Timed())
+            using (var ok = await session.ExchangeAsync(Calls.Batch(input, Calls.I64(8, 9))).Timed())
                 Assert.Equal([8L, 9L], ((Int64Array)ok.Batch.Column(0)).Values.ToArray());
             await session.CloseAsync().Timed();
         }
@@ -41,13 +41,13 @@ public sealed class ExchangeErrorTests
     [Fact]
     public async Task ExceptionOnTheFirstBatch_ThenTheNextCallWorks()
     {
-        await using var w = WorkerProcess.StartStdio();
-        var input = Requests.Input(Int64Type.Default);
-        var request = Requests.Scalar("fail_when_negative", input);
+        await using var w = WorkerProcess.TestWorker.Start();
+        var input = Calls.Input(Int64Type.Default);
+        var request = Calls.Scalar("fail_when_negative", input);
         var bind = await w.BindAsync(request);
         await using (var session = await w.InitAsync(request, bind.Value.OutputSchema))
         {
-            var e = await Assert.ThrowsAsync<RpcException>(() => session.ExchangeAsync(Requests.Batch(input, Requests.I64(-1))));
+            var e = await Assert.ThrowsAsync<RpcException>(() => session.ExchangeAsync(Calls.Batch(input, Calls.I64(-1))));
             Assert.Equal("InvalidOperationException: negative value -1 at row 0", e.Message);
         }
         await BindErrorTests.AssertStillServesAsync(w);
@@ -56,13 +56,13 @@ public sealed class ExchangeErrorTests
     [Fact]
     public async Task WrongRowCount_IsAnErrorNamingTheFunction()
     {
-        await using var w = WorkerProcess.StartStdio();
-        var input = Requests.Input(Int64Type.Default);
-        var request = Requests.Scalar("bad_length", input);
+        await using var w = WorkerProcess.TestWorker.Start();
+        var input = Calls.Input(Int64Type.Default);
+        var request = Calls.Scalar("bad_length", input);
         var bind = await w.BindAsync(request);
         await using (var session = await w.InitAsync(request, bind.Value.OutputSchema))
         {
-            var e = await Assert.ThrowsAsync<RpcException>(() => session.ExchangeAsync(Requests.Batch(input, Requests.I64(1, 2, 3))));
+            var e = await Assert.ThrowsAsync<RpcException>(() => session.ExchangeAsync(Calls.Batch(input, Calls.I64(1, 2, 3))));
             Assert.Equal("ValueError: bad_length returned 4 rows but expected 3 (1:1 mapping required)", e.Message);
         }
         await BindErrorTests.AssertStillServesAsync(w);

@@ -2,7 +2,7 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using Vgi.Codecs;
 using Vgi.Protocol;
-using Vgi.Worker.Tests.Infrastructure;
+using Vgi.Testing;
 
 namespace Vgi.Worker.Tests;
 
@@ -12,15 +12,15 @@ public sealed class FunctionInfoTests
     [Fact]
     public async Task ScalarListing_HasEveryOverloadOfTheSchema()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
-        var reply = await w.FunctionsAsync(attach, "main", CatalogObjectType.ScalarFunction);
+        var reply = await w.FunctionsAsync(attach, CatalogObjectType.ScalarFunction);
         SchemaAssert.Equal(CatalogSchemaContentsFunctionsResult.ArrowSchema, reply.InnerSchema);
         Assert.Equal(["upper_case", "multiply", "multiply", "fail_when_negative", "answer", "hash_seed", "bad_length", "setting_value", "secret_value"],
             reply.Value.Items.Select(f => f.Name));
         foreach (var item in CatalogTests.ReadItems(reply.Bytes)) SchemaAssert.Equal(FunctionInfo.ArrowSchema, IpcBytes.ReadSchema(item));
 
-        var text = await w.FunctionsAsync(attach, "TEXT", CatalogObjectType.ScalarFunction);
+        var text = await w.FunctionsAsync(attach, CatalogObjectType.ScalarFunction, "TEXT");
         var reverse = Assert.Single(text.Value.Items);
         Assert.Equal("reverse", reverse.Name);
         Assert.Equal("text", reverse.SchemaName);
@@ -30,9 +30,9 @@ public sealed class FunctionInfoTests
     [Fact]
     public async Task ScalarFunctionInfo_FieldByField()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
-        var reply = await w.FunctionsAsync(attach, "main", CatalogObjectType.ScalarFunction);
+        var reply = await w.FunctionsAsync(attach, CatalogObjectType.ScalarFunction);
         var f = reply.Value.Items.First(i => i.Name == "multiply" && ((Schema)i.OutputSchema).FieldsList[0].DataType is Int64Type);
 
         Assert.Null(f.Comment);
@@ -90,9 +90,9 @@ public sealed class FunctionInfoTests
     [Fact]
     public async Task ScalarFunctionInfo_RawItemMatchesTheClientsView()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
-        var reply = await w.FunctionsAsync(attach, "main", CatalogObjectType.ScalarFunction);
+        var reply = await w.FunctionsAsync(attach, CatalogObjectType.ScalarFunction);
         var item = IpcBytes.ReadBatch(CatalogTests.ReadItems(reply.Bytes)[0]);
         Assert.Equal(1, item.Length);
 
@@ -122,9 +122,9 @@ public sealed class FunctionInfoTests
     [InlineData(CatalogObjectType.AggregateFunction)]
     public async Task OtherFunctionKinds_AreEmpty(CatalogObjectType kind)
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
-        var reply = await w.FunctionsAsync(attach, "main", kind);
+        var reply = await w.FunctionsAsync(attach, kind);
         Assert.Empty(reply.Value.Items);
         SchemaAssert.Equal(CatalogSchemaContentsFunctionsResult.ArrowSchema, reply.InnerSchema);
     }

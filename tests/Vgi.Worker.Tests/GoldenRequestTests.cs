@@ -3,7 +3,7 @@ using Vgi.Client;
 using Vgi.Codecs;
 using Vgi.Protocol;
 using Vgi.Rpc;
-using Vgi.Worker.Tests.Infrastructure;
+using Vgi.Testing;
 
 namespace Vgi.Worker.Tests;
 
@@ -12,7 +12,7 @@ public sealed class GoldenRequestTests
 {
     private static byte[] Golden(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Golden", name));
 
-    private static async Task<RpcResponseStream> SendAsync(VgiClient w, string file)
+    private static async Task<RpcResponseStream> SendAsync(WorkerClient w, string file)
     {
         await w.Rpc.WriteRawAsync(Golden(file)).Timed();
         return await w.Rpc.ReadResponseStreamAsync().Timed();
@@ -27,10 +27,10 @@ public sealed class GoldenRequestTests
     [Fact]
     public async Task CatalogAttach_FromTheRealClient()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var response = await SendAsync(w, "catalog_attach.request.arrows");
         var result = ArrowRecord.FromIpcBytes<CatalogAttachResult>(ResultBytes(response));
-        Assert.Equal([.. Requests.AttachPrefix, .. "example"u8.ToArray()], result.AttachOpaqueData);
+        Assert.Equal([.. Calls.AttachPrefix, .. "example"u8.ToArray()], result.AttachOpaqueData);
         Assert.Equal("main", result.DefaultSchema);
         Assert.True(result.CatalogVersionFrozen);
     }
@@ -38,7 +38,7 @@ public sealed class GoldenRequestTests
     [Fact]
     public async Task CatalogCatalogs_FromTheRealClient()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var response = await SendAsync(w, "catalog_catalogs.request.arrows");
         var result = ArrowRecord.FromIpcBytes<CatalogCatalogsResult>(ResultBytes(response));
         Assert.Equal("functions", Assert.Single(result.Items).Name);
@@ -48,7 +48,7 @@ public sealed class GoldenRequestTests
     public async Task TableFunctionBind_FromTheRealClient_BindsTheCountOverload()
     {
         // vgi_table_function(<worker>, 'sequence', [5]): one positional int32 (the LIST element type).
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var response = await SendAsync(w, "bind.sequence_int_list.request.arrows");
         var result = ArrowRecord.FromIpcBytes<BindResult>(ResultBytes(response));
         var n = Assert.Single(result.OutputSchema.FieldsList);

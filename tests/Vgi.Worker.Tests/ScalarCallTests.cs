@@ -3,7 +3,7 @@ using Apache.Arrow.Types;
 using Vgi.Client;
 using Vgi.Protocol;
 using Vgi.Rpc;
-using Vgi.Worker.Tests.Infrastructure;
+using Vgi.Testing;
 
 namespace Vgi.Worker.Tests;
 
@@ -19,16 +19,16 @@ public sealed class ScalarCallTests
     [Fact]
     public async Task UpperCase_FullExtensionSequence()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
 
         // ATTACH 'anything' AS w (TYPE vgi, LOCATION …), then SELECT w.upper_case(s) FROM t.
         var attach = (await w.AttachAsync("anything")).Value.AttachOpaqueData;
         var schemas = await w.SchemasAsync(attach);
         Assert.True(schemas.Value.Items.Single(s => s.Name == "main").EstimatedObjectCount!["scalar_function"] > 0);
-        var listed = (await w.FunctionsAsync(attach, "main", CatalogObjectType.ScalarFunction)).Value.Items.Single(f => f.Name == "upper_case");
+        var listed = (await w.FunctionsAsync(attach, CatalogObjectType.ScalarFunction)).Value.Items.Single(f => f.Name == "upper_case");
         Assert.Equal(StringType.Default.TypeId, listed.Arguments.FieldsList[0].DataType.TypeId);
 
-        var request = Requests.Scalar("upper_case", Requests.Input(StringType.Default), attach: attach);
+        var request = Calls.Scalar("upper_case", Calls.Input(StringType.Default), attach: attach);
         var planBind = await w.BindAsync(request);
         var execBind = await w.BindAsync(request);
         foreach (var bind in new[] { planBind, execBind })
@@ -50,17 +50,17 @@ public sealed class ScalarCallTests
 
         await using (var session = await w.InitAsync(request, execBind.Value.OutputSchema))
         {
-            var header = VgiClient.Header(session);
+            var header = WorkerClient.Header(session);
             Assert.Equal(16, header.ExecutionId.Length);
             Assert.Null(header.OpaqueData);
             Assert.Equal(1, header.MaxWorkers);
             SchemaAssert.Equal(GlobalInitResponse.ArrowSchema, session.Header!.Schema);
 
-            var input = Requests.Input(StringType.Default);
+            var input = Calls.Input(StringType.Default);
             for (int b = 0; b < 5; b++)
             {
                 var values = Enumerable.Range(0, BatchRows).Select(i => i % 7 == 3 ? null : $"row-{b}-{i}-ß").ToArray();
-                using var result = await session.ExchangeAsync(Requests.Batch(input, Requests.Str(values))).Timed();
+                using var result = await session.ExchangeAsync(Calls.Batch(input, Calls.Str(values))).Timed();
                 Assert.Equal(BatchRows, result.Length);
                 var column = Assert.IsType<StringArray>(Assert.Single(result.Batch.Arrays));
                 for (int i = 0; i < BatchRows; i++)
@@ -77,9 +77,9 @@ public sealed class ScalarCallTests
     [Fact]
     public async Task Multiply_PromotesInt32AndUsesTheConstant()
     {
-        await using var w = WorkerProcess.StartStdio();
-        var input = Requests.Input(Int32Type.Default);
-        var request = Requests.Scalar("multiply", input, [Requests.I64(3)]);
+        await using var w = WorkerProcess.TestWorker.Start();
+        var input = Calls.Input(Int32Type.Default);
+        var request = Calls.Scalar("multiply", input, [Calls.I64(3)]);
         var bind = await w.BindAsync(request);
         Assert.IsType<Int64Type>(Assert.Single(bind.Value.OutputSchema.FieldsList).DataType);
 
@@ -87,7 +87,7 @@ public sealed class ScalarCallTests
         for (int b = 0; b < 3; b++)
         {
             var values = Enumerable.Range(0, BatchRows).Select(i => i % 5 == 0 ? (int?)null : b * BatchRows + i).ToArray();
-            using var result = await session.ExchangeAsync(Requests.Batch(input, Requests.I32(values))).Timed();
+            using var result = await session.ExchangeAsync(Calls.Batch(input, Calls.I32(values))).Timed();
             var column = Assert.IsType<Int64Array>(Assert.Single(result.Batch.Arrays));
             Assert.Equal(BatchRows, column.Length);
             for (int i = 0; i < BatchRows; i++) Assert.Equal(values[i] * 3L, column.GetValue(i));
@@ -98,27 +98,27 @@ public sealed class ScalarCallTests
     [Fact]
     public async Task Multiply_PicksTheOverloadByInputType()
     {
-        await using var w = WorkerProcess.StartStdio();
-        var doubles = Requests.Scalar("multiply", Requests.Input(DoubleType.Default), [Requests.F64(0.5)]);
+        await using var w = WorkerProcess.TestWorker.Start();
+        var doubles = Calls.Scalar("multiply", Calls.Input(DoubleType.Default), [Calls.F64(0.5)]);
         var bind = await w.BindAsync(doubles);
         Assert.IsType<DoubleType>(Assert.Single(bind.Value.OutputSchema.FieldsList).DataType);
         await using var session = await w.InitAsync(doubles, bind.Value.OutputSchema);
-        using (var result = await session.ExchangeAsync(Requests.Batch(Requests.Input(DoubleType.Default), Requests.F64(3, 5))).Timed())
+        using (var result = await session.ExchangeAsync(Calls.Batch(Calls.Input(DoubleType.Default), Calls.F64(3, 5))).Timed())
             Assert.Equal([1.5, 2.5], ((DoubleArray)result.Batch.Column(0)).Values.ToArray());
         await session.CloseAsync().Timed();
 
-        var longs = await w.BindAsync(Requests.Scalar("multiply", Requests.Input(Int64Type.Default), [Requests.I64(2)]));
+        var longs = await w.BindAsync(Calls.Scalar("multiply", Calls.Input(Int64Type.Default), [Calls.I64(2)]));
         Assert.IsType<Int64Type>(Assert.Single(longs.Value.OutputSchema.FieldsList).DataType);
     }
 
     [Fact]
     public async Task Names_MatchCaseInsensitively()
     {
-        await using var w = WorkerProcess.StartStdio();
-        var request = Requests.Scalar("UPPER_Case", Requests.Input(StringType.Default));
+        await using var w = WorkerProcess.TestWorker.Start();
+        var request = Calls.Scalar("UPPER_Case", Calls.Input(StringType.Default));
         var bind = await w.BindAsync(request);
         await using var session = await w.InitAsync(request, bind.Value.OutputSchema);
-        using (var result = await session.ExchangeAsync(Requests.Batch(Requests.Input(StringType.Default), Requests.Str("abc"))).Timed())
+        using (var result = await session.ExchangeAsync(Calls.Batch(Calls.Input(StringType.Default), Calls.Str("abc"))).Timed())
             Assert.Equal("ABC", ((StringArray)result.Batch.Column(0)).GetString(0));
         await session.CloseAsync().Timed();
     }
@@ -127,13 +127,13 @@ public sealed class ScalarCallTests
     public async Task Init_RebindsOnAProcessThatNeverSawTheBind()
     {
         // validation.md C6: the execution connection may be a fresh process.
-        var request = Requests.Scalar("multiply", Requests.Input(Int64Type.Default), [Requests.I64(-2)]);
+        var request = Calls.Scalar("multiply", Calls.Input(Int64Type.Default), [Calls.I64(-2)]);
         Schema output;
-        await using (var planner = WorkerProcess.StartStdio()) output = (await planner.BindAsync(request)).Value.OutputSchema;
+        await using (var planner = WorkerProcess.TestWorker.Start()) output = (await planner.BindAsync(request)).Value.OutputSchema;
 
-        await using var executor = WorkerProcess.StartStdio();
+        await using var executor = WorkerProcess.TestWorker.Start();
         await using var session = await executor.InitAsync(request, output);
-        using (var result = await session.ExchangeAsync(Requests.Batch(Requests.Input(Int64Type.Default), Requests.I64(1, null, 21))).Timed())
+        using (var result = await session.ExchangeAsync(Calls.Batch(Calls.Input(Int64Type.Default), Calls.I64(1, null, 21))).Timed())
         {
             var column = (Int64Array)result.Batch.Column(0);
             Assert.Equal([-2L, null, -42L], Enumerable.Range(0, 3).Select(i => column.GetValue(i)));
@@ -146,12 +146,12 @@ public sealed class ScalarCallTests
     {
         // SELECT w.upper_case('abc'): planning folds it with one 1-row exchange; the worker must
         // also cope with an init whose input ends without any batch.
-        await using var w = WorkerProcess.StartStdio();
-        var request = Requests.Scalar("upper_case", Requests.Input(StringType.Default));
+        await using var w = WorkerProcess.TestWorker.Start();
+        var request = Calls.Scalar("upper_case", Calls.Input(StringType.Default));
         var bind = await w.BindAsync(request);
         await using (var session = await w.InitAsync(request, bind.Value.OutputSchema))
         {
-            using (var result = await session.ExchangeAsync(Requests.Batch(Requests.Input(StringType.Default), Requests.Str("abc"))).Timed())
+            using (var result = await session.ExchangeAsync(Calls.Batch(Calls.Input(StringType.Default), Calls.Str("abc"))).Timed())
                 Assert.Equal("ABC", ((StringArray)result.Batch.Column(0)).GetString(0));
             await session.CloseAsync().Timed();
         }

@@ -3,7 +3,7 @@ using Apache.Arrow.Types;
 using Vgi.Codecs;
 using Vgi.Functions;
 using Vgi.Protocol;
-using Vgi.Worker.Tests.Infrastructure;
+using Vgi.Testing;
 
 namespace Vgi.Worker.Tests;
 
@@ -17,9 +17,9 @@ public sealed class TableFunctionInfoTests
     [Fact]
     public async Task TableListing_FieldByField()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var attach = (await w.AttachAsync("w")).Value.AttachOpaqueData;
-        var reply = await w.FunctionsAsync(attach, "main", CatalogObjectType.TableFunction);
+        var reply = await w.FunctionsAsync(attach, CatalogObjectType.TableFunction);
         SchemaAssert.Equal(CatalogSchemaContentsFunctionsResult.ArrowSchema, reply.InnerSchema);
         Assert.Equal(["sequence", "sequence", "tri", "par_sequence", "filter_echo", "failing"], reply.Value.Items.Select(f => f.Name));
         foreach (var item in CatalogTests.ReadItems(reply.Bytes)) SchemaAssert.Equal(FunctionInfo.ArrowSchema, IpcBytes.ReadSchema(item));
@@ -58,7 +58,7 @@ public sealed class TableFunctionInfoTests
         Assert.False(failing.FilterPushdown);
 
         // The scalar listing holds no table function (the client rejects mixed kinds).
-        var scalars = await w.FunctionsAsync(attach, "main", CatalogObjectType.ScalarFunction);
+        var scalars = await w.FunctionsAsync(attach, CatalogObjectType.ScalarFunction);
         Assert.All(scalars.Value.Items, i => Assert.Equal(FunctionType.Scalar, i.FunctionType));
     }
 
@@ -66,11 +66,11 @@ public sealed class TableFunctionInfoTests
     public async Task FirstCatalogUse_Sequence()
     {
         // validation-2 C21: catalog_schemas → contents_functions(TABLE_FUNCTION) → bind → cardinality → statistics → init.
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var attach = (await w.AttachAsync("example")).Value.AttachOpaqueData;
         Assert.Equal(6, (await w.SchemasAsync(attach)).Value.Items[0].EstimatedObjectCount!["table_function"]);
-        Assert.Contains((await w.FunctionsAsync(attach, "main", CatalogObjectType.TableFunction)).Value.Items, f => f.Name == "tri");
-        var request = Requests.Table("tri", [Requests.I64(5)], attach: attach);
+        Assert.Contains((await w.FunctionsAsync(attach, CatalogObjectType.TableFunction)).Value.Items, f => f.Name == "tri");
+        var request = Tables.Table("tri", [Calls.I64(5)], attach: attach);
         var bind = await w.BindAsync(request);
         var cardinality = await w.CallAsync<TableFunctionCardinalityParams, TableFunctionCardinalityResult>("table_function_cardinality",
             new() { Request = new TableFunctionCardinalityRequest { BindCall = request } });

@@ -2,7 +2,7 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using Vgi.Protocol;
 using Vgi.Rpc;
-using Vgi.Worker.Tests.Infrastructure;
+using Vgi.Testing;
 
 namespace Vgi.Worker.Tests;
 
@@ -15,7 +15,7 @@ namespace Vgi.Worker.Tests;
 public sealed class TableFunctionTests
 {
     internal static BindRequest Sequence(long start, long stop, long? step = null) =>
-        Requests.Table("sequence", [Requests.I64(start), Requests.I64(stop)], step is { } s ? [("step", Requests.I64(s))] : null);
+        Tables.Table("sequence", [Calls.I64(start), Calls.I64(stop)], step is { } s ? [("step", Calls.I64(s))] : null);
 
     internal static InitRequest Init(BindRequest bind, Schema output, IReadOnlyList<long>? projection = null) => new()
     {
@@ -35,9 +35,9 @@ public sealed class TableFunctionTests
     [Fact]
     public async Task Sequence_FullExtensionSequence()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         // vgi_table_function(<worker>, 'sequence', [0, 5000]): LIST elements arrive as int32.
-        var request = Requests.Table("sequence", [Requests.I32(0), Requests.I32(5000)]);
+        var request = Tables.Table("sequence", [Calls.I32(0), Calls.I32(5000)]);
 
         var bind = await w.BindAsync(request);
         SchemaAssert.Equal(BindResult.ArrowSchema, bind.InnerSchema);
@@ -83,7 +83,7 @@ public sealed class TableFunctionTests
     [Fact]
     public async Task NamedArgument_AndTheFinishWithLastPattern()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var request = Sequence(0, 10, step: 3);
         var stream = await TableStream.OpenAsync(w.Rpc, Init(request, (await w.BindAsync(request)).Value.OutputSchema));
         await stream.BeginAsync();
@@ -99,15 +99,15 @@ public sealed class TableFunctionTests
     [Fact]
     public async Task Overloads_PickByArgumentShape()
     {
-        await using var w = WorkerProcess.StartStdio();
-        var one = Requests.Table("sequence", [Requests.I32(3)]);
+        await using var w = WorkerProcess.TestWorker.Start();
+        var one = Tables.Table("sequence", [Calls.I32(3)]);
         var stream = await TableStream.OpenAsync(w.Rpc, Init(one, (await w.BindAsync(one)).Value.OutputSchema));
         await stream.BeginAsync();
         var values = Values(await stream.ReadAllAsync());
         Assert.Equal([0L, 1L, 2L], values);
         await stream.EndInputAsync();
 
-        var e = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Table("sequence", [])));
+        var e = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Tables.Table("sequence", [])));
         Assert.Equal("TypeError", e.TypeName);
         Assert.Contains("No overload of sequence matches the call ()", e.Message);
         Assert.Contains("sequence(start int64, stop int64, step := int64): sequence(start, stop, step := 1) takes 2 positional arguments, got 0", e.Message);
@@ -117,7 +117,7 @@ public sealed class TableFunctionTests
     [Fact]
     public async Task EmptyResult_IsSchemaThenEos()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var request = Sequence(5, 5);
         var stream = await TableStream.OpenAsync(w.Rpc, Init(request, (await w.BindAsync(request)).Value.OutputSchema));
         await stream.BeginAsync();
@@ -130,8 +130,8 @@ public sealed class TableFunctionTests
     [Fact]
     public async Task Cardinality_UnknownIsNullsNotAnError()
     {
-        await using var w = WorkerProcess.StartStdio();
-        foreach (var request in new[] { Requests.Table("tri", [Requests.I64(7)]) with { FunctionName = "filter_echo" }, Requests.Table("nosuch", []) })
+        await using var w = WorkerProcess.TestWorker.Start();
+        foreach (var request in new[] { Tables.Table("tri", [Calls.I64(7)]) with { FunctionName = "filter_echo" }, Tables.Table("nosuch", []) })
         {
             var reply = await w.CallAsync<TableFunctionCardinalityParams, TableFunctionCardinalityResult>("table_function_cardinality",
                 new() { Request = new TableFunctionCardinalityRequest { BindCall = request } });
@@ -143,7 +143,7 @@ public sealed class TableFunctionTests
     [Fact]
     public async Task DynamicToString_AnswersEmptyLists()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var reply = await w.CallAsync<TableFunctionDynamicToStringParams, TableFunctionDynamicToStringResult>("table_function_dynamic_to_string",
             new() { Request = new TableFunctionDynamicToStringRequest { BindCall = Sequence(0, 3), GlobalExecutionId = new byte[16] } });
         SchemaAssert.Equal(TableFunctionDynamicToStringResult.ArrowSchema, reply.InnerSchema);
@@ -154,18 +154,18 @@ public sealed class TableFunctionTests
     [Fact]
     public async Task BindErrors_NameTheArgument()
     {
-        await using var w = WorkerProcess.StartStdio();
-        var type = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Table("sequence", [Requests.Str("x"), Requests.I64(5)])));
+        await using var w = WorkerProcess.TestWorker.Start();
+        var type = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Tables.Table("sequence", [Calls.Str("x"), Calls.I64(5)])));
         Assert.Equal("TypeError", type.TypeName);
         Assert.Contains("No overload of sequence matches the call (utf8, int64):", type.Message);
         Assert.Contains("sequence(start int64, stop int64, step := int64): argument 'start' expects BIGINT, got VARCHAR", type.Message);
-        var single = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Table("tri", [Requests.Str("x")])));
+        var single = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Tables.Table("tri", [Calls.Str("x")])));
         Assert.Equal("TypeError: tri: argument 'count' expects BIGINT, got VARCHAR", single.Message);
         var step = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Sequence(0, 5, step: 0)));
         Assert.Contains("step must be positive, got 0", step.Message);
-        var failing = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Table("failing", [Requests.Str("bind")])));
+        var failing = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Tables.Table("failing", [Calls.Str("bind")])));
         Assert.Equal("TypeError: failing: bind failed on purpose", failing.Message);
-        var named = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Requests.Table("tri", [Requests.I64(5)], [("size", Requests.I64(2))])));
+        var named = await Assert.ThrowsAsync<RpcException>(() => w.BindAsync(Tables.Table("tri", [Calls.I64(5)], [("size", Calls.I64(2))])));
         Assert.Contains("tri(count, batch_size := 1000) has no named argument 'size'", named.Message);
         // The same errors at init (init re-binds from bind_call).
         var init = await Assert.ThrowsAsync<RpcException>(() => TableStream.OpenAsync(w.Rpc, Init(Sequence(0, 5, step: -1), new Schema([], null))));
@@ -176,8 +176,8 @@ public sealed class TableFunctionTests
     [Fact]
     public async Task InitError_IsTheEmptySchemaErrorStream()
     {
-        await using var w = WorkerProcess.StartStdio();
-        var request = Requests.Table("failing", [Requests.Str("init")]);
+        await using var w = WorkerProcess.TestWorker.Start();
+        var request = Tables.Table("failing", [Calls.Str("init")]);
         var bind = await w.BindAsync(request);
         var e = await Assert.ThrowsAsync<RpcException>(() => TableStream.OpenAsync(w.Rpc, Init(request, bind.Value.OutputSchema)));
         Assert.Equal("InvalidOperationException: init failed on purpose", e.Message);
@@ -187,8 +187,8 @@ public sealed class TableFunctionTests
     [Fact]
     public async Task MidStreamError_IsAnExceptionBatchThenEos()
     {
-        await using var w = WorkerProcess.StartStdio();
-        var request = Requests.Table("failing", [Requests.Str("stream")]);
+        await using var w = WorkerProcess.TestWorker.Start();
+        var request = Tables.Table("failing", [Calls.Str("stream")]);
         var stream = await TableStream.OpenAsync(w.Rpc, Init(request, (await w.BindAsync(request)).Value.OutputSchema));
         await stream.BeginAsync();
         var first = await stream.ReadAsync();
@@ -206,8 +206,8 @@ public sealed class TableFunctionTests
     public async Task WrongColumnType_FromTheScan_IsAnError()
     {
         // validation-2 C26: the client would reinterpret the buffers silently, so the worker checks.
-        await using var w = WorkerProcess.StartStdio();
-        var request = Requests.Table("failing", [Requests.Str("schema")]);
+        await using var w = WorkerProcess.TestWorker.Start();
+        var request = Tables.Table("failing", [Calls.Str("schema")]);
         var stream = await TableStream.OpenAsync(w.Rpc, Init(request, (await w.BindAsync(request)).Value.OutputSchema));
         await stream.BeginAsync();
         var e = await Assert.ThrowsAsync<RpcException>(stream.ReadAsync);
@@ -219,7 +219,7 @@ public sealed class TableFunctionTests
     [Fact]
     public async Task BadProjection_IsAnInitError()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var request = Sequence(0, 3);
         var output = (await w.BindAsync(request)).Value.OutputSchema;
         var e = await Assert.ThrowsAsync<RpcException>(() => TableStream.OpenAsync(w.Rpc, Init(request, output, projection: [1])));

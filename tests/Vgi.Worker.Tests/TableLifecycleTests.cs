@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Apache.Arrow;
 using Vgi.Protocol;
-using Vgi.Worker.Tests.Infrastructure;
+using Vgi.Testing;
 using static Vgi.Worker.Tests.TableFunctionTests;
 
 namespace Vgi.Worker.Tests;
@@ -26,7 +26,7 @@ public sealed class TableLifecycleTests
     [Fact]
     public async Task Limit_OnStdio_CancelTickThenClose_WorkerExitsAndDisposesTheScan()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         w.Rpc.ExitTimeout = TimeSpan.FromSeconds(10);
         var request = Sequence(0, 100_000_000);
         var stream = await TableStream.OpenAsync(w.Rpc, Init(request, (await w.BindAsync(request)).Value.OutputSchema));
@@ -48,7 +48,7 @@ public sealed class TableLifecycleTests
     public async Task Limit_WithoutCancelTick_ClosedPipeAlsoEndsTheStream()
     {
         // SET vgi_cancel_enabled = false: just the close.
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         w.Rpc.ExitTimeout = TimeSpan.FromSeconds(10);
         var request = Sequence(0, 100_000_000);
         var stream = await TableStream.OpenAsync(w.Rpc, Init(request, (await w.BindAsync(request)).Value.OutputSchema));
@@ -64,7 +64,7 @@ public sealed class TableLifecycleTests
     [Fact]
     public async Task Limit_OnUnix_OnlyTheConnectionEnds()
     {
-        await using var worker = await UnixTestWorker.StartAsync();
+        await using var worker = await WorkerProcess.TestWorker.StartUnixAsync();
         var request = Sequence(0, 100_000_000);
         Schema output;
         await using (var c = await worker.ConnectAsync()) output = (await c.BindAsync(request)).Value.OutputSchema;
@@ -97,8 +97,8 @@ public sealed class TableLifecycleTests
     {
         // par_sequence declares max_workers 2: DuckDB opens one secondary init on its own connection
         // (one process on launch:/unix://), with the primary's execution_id and init_opaque_data.
-        await using var worker = await UnixTestWorker.StartAsync();
-        var request = Requests.Table("par_sequence", [Requests.I64(10_500)]);
+        await using var worker = await WorkerProcess.TestWorker.StartUnixAsync();
+        var request = Tables.Table("par_sequence", [Calls.I64(10_500)]);
         Schema output;
         await using (var c = await worker.ConnectAsync()) output = (await c.BindAsync(request)).Value.OutputSchema;
 
@@ -138,8 +138,8 @@ public sealed class TableLifecycleTests
     [Fact]
     public async Task SecondaryInit_EchoesExecutionIdAndOpaqueData()
     {
-        await using var w = WorkerProcess.StartStdio();
-        var request = Requests.Table("filter_echo", [Requests.I64(1)]);
+        await using var w = WorkerProcess.TestWorker.Start();
+        var request = Tables.Table("filter_echo", [Calls.I64(1)]);
         var output = (await w.BindAsync(request)).Value.OutputSchema;
         byte[] id = [.. Enumerable.Range(1, 16).Select(i => (byte)i)];
         var stream = await TableStream.OpenAsync(w.Rpc, Init(request, output, [2]) with { ExecutionId = id, InitOpaqueData = "iod:primary"u8.ToArray() });
@@ -155,8 +155,8 @@ public sealed class TableLifecycleTests
     public async Task SecondaryFindingNoWork_IsSchemaThenEos()
     {
         // A secondary that starts after the primary claimed everything (observed: 0.5 s late).
-        await using var w = WorkerProcess.StartStdio();
-        var request = Requests.Table("par_sequence", [Requests.I64(1_500)]);
+        await using var w = WorkerProcess.TestWorker.Start();
+        var request = Tables.Table("par_sequence", [Calls.I64(1_500)]);
         var output = (await w.BindAsync(request)).Value.OutputSchema;
         var primary = await TableStream.OpenAsync(w.Rpc, Init(request, output, [0]));
         await primary.BeginAsync();

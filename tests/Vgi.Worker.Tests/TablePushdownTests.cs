@@ -1,7 +1,8 @@
 using Apache.Arrow;
 using Vgi.Protocol;
-using Vgi.Worker.Tests.Infrastructure;
-using static Vgi.Tests.Filters.FilterData;
+using Vgi.Testing;
+using static Vgi.Testing.Arrays;
+using static Vgi.Testing.FilterPayloads;
 using static Vgi.Worker.Tests.TableFunctionTests;
 
 namespace Vgi.Worker.Tests;
@@ -14,9 +15,9 @@ namespace Vgi.Worker.Tests;
 public sealed class TablePushdownTests
 {
     private static BindRequest Tri(long count, long? batchSize = null) =>
-        Requests.Table("tri", [Requests.I64(count)], batchSize is { } b ? [("batch_size", Requests.I64(b))] : null);
+        Tables.Table("tri", [Calls.I64(count)], batchSize is { } b ? [("batch_size", Calls.I64(b))] : null);
 
-    private static async Task<(TableStream Stream, List<TableBatch> Batches)> ScanAsync(VgiClient w, InitRequest init,
+    private static async Task<(TableStream Stream, List<TableBatch> Batches)> ScanAsync(WorkerClient w, InitRequest init,
         Func<int, IReadOnlyList<KeyValuePair<string, string>>?>? ticks = null)
     {
         var stream = await TableStream.OpenAsync(w.Rpc, init);
@@ -33,13 +34,16 @@ public sealed class TablePushdownTests
             return Enumerable.Range(0, array.Length).Select(i => array.GetString(i));
         })];
 
+    /// <summary>The <c>a</c> values of a <c>tri</c> batch (by name).</summary>
+    private static long?[] A(RecordBatch batch) => Calls.Longs(batch.Column(batch.Schema.GetFieldIndex("a")));
+
     private static long?[] As(IEnumerable<TableBatch> batches) => [.. batches.SelectMany(b => A(b.Batch))];
 
     [Fact]
     public async Task Section73_ProjectionAndInitFilters()
     {
         // SELECT b FROM tri(20) WHERE a > 3 AND c = 'x': projection_ids [0,2,1], the §7.3 filter bytes.
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var request = Tri(20);
         var output = (await w.BindAsync(request)).Value.OutputSchema;
         Assert.Equal(["a", "b", "c"], output.FieldsList.Select(f => f.Name));
@@ -59,7 +63,7 @@ public sealed class TablePushdownTests
     [InlineData(new long[] { 2, 1, 0 })]  // all, reversed
     public async Task Projection_EmitsExactlyTheProjectedColumns(long[] projection)
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var request = Tri(2500, batchSize: 1000);
         var output = (await w.BindAsync(request)).Value.OutputSchema;
         var (stream, batches) = await ScanAsync(w, Init(request, output, projection));
@@ -72,7 +76,7 @@ public sealed class TablePushdownTests
     [Fact]
     public async Task NullProjection_EmitsEveryColumn()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var request = Tri(3);
         var output = (await w.BindAsync(request)).Value.OutputSchema;
         var (stream, batches) = await ScanAsync(w, Init(request, output, projection: null));
@@ -85,7 +89,7 @@ public sealed class TablePushdownTests
     {
         // §7.2: tri(100) JOIN (VALUES (5),(6),(13)) → and(join_keys, ge 5, le 13), keys 5, 6, 13;
         // 6 and 13 are NULL in tri, so only 5 remains. Then a literal IN (1, 3, 5).
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var request = Tri(100);
         var output = (await w.BindAsync(request)).Value.OutputSchema;
         string join = """[{"column_name":"a","column_index":0,"type":"and","children":[{"column_name":"a","column_index":0,"type":"join_keys","keys_column":"a"},""" +
@@ -103,7 +107,7 @@ public sealed class TablePushdownTests
     {
         // SELECT c, a FROM tri(5000) ORDER BY a DESC LIMIT 3: projection [2,0], filter_spec "[]"
         // (C17), then ticks 3+ carry a > … with column_index 0 although a is emitted second (C14).
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var request = Tri(5000, batchSize: 1000);
         var output = (await w.BindAsync(request)).Value.OutputSchema;
         var init = Init(request, output, [2, 0]) with
@@ -143,8 +147,8 @@ public sealed class TablePushdownTests
     {
         // filter_echo declares filter pushdown but applies nothing itself (AutoApplyFilters = false):
         // every row comes back, each showing the filters and hints its tick saw.
-        await using var w = WorkerProcess.StartStdio();
-        var request = Requests.Table("filter_echo", [Requests.I64(4)]);
+        await using var w = WorkerProcess.TestWorker.Start();
+        var request = Tables.Table("filter_echo", [Calls.I64(4)]);
         var output = (await w.BindAsync(request)).Value.OutputSchema;
         var init = Init(request, output, [0, 1, 2]) with
         {
@@ -171,8 +175,8 @@ public sealed class TablePushdownTests
     [Fact]
     public async Task UnreadableTickFilters_AreSkippedWithAWarning()
     {
-        await using var w = WorkerProcess.StartStdio();
-        var request = Requests.Table("filter_echo", [Requests.I64(2)]);
+        await using var w = WorkerProcess.TestWorker.Start();
+        var request = Tables.Table("filter_echo", [Calls.I64(2)]);
         var output = (await w.BindAsync(request)).Value.OutputSchema;
         var (stream, batches) = await ScanAsync(w, Init(request, output, [0, 1]),
             tick => tick == 2 ? [new("vgi_pushdown_filters", "%%% not base64")] : null);
@@ -183,7 +187,7 @@ public sealed class TablePushdownTests
     [Fact]
     public async Task UnreadableInitFilters_AreAnInitError()
     {
-        await using var w = WorkerProcess.StartStdio();
+        await using var w = WorkerProcess.TestWorker.Start();
         var request = Tri(5);
         var output = (await w.BindAsync(request)).Value.OutputSchema;
         var e = await Assert.ThrowsAsync<Vgi.Rpc.RpcException>(() => TableStream.OpenAsync(w.Rpc,

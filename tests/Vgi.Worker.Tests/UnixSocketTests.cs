@@ -2,7 +2,7 @@ using Apache.Arrow;
 using Apache.Arrow.Types;
 using Vgi.Protocol;
 using Vgi.Rpc;
-using Vgi.Worker.Tests.Infrastructure;
+using Vgi.Testing;
 
 namespace Vgi.Worker.Tests;
 
@@ -15,7 +15,7 @@ public sealed class UnixSocketTests
     [Fact]
     public async Task ScalarCall_ConnectionPerRpc()
     {
-        await using var worker = await UnixTestWorker.StartAsync();
+        await using var worker = await WorkerProcess.TestWorker.StartUnixAsync();
         Assert.Equal("UNIX:" + worker.SocketPath, worker.DiscoveryLine);
 
         byte[] attach;
@@ -23,10 +23,10 @@ public sealed class UnixSocketTests
         await using (var c = await worker.ConnectAsync())
             Assert.Equal(9, (await c.SchemasAsync(attach)).Value.Items[0].EstimatedObjectCount!["scalar_function"]);
         await using (var c = await worker.ConnectAsync())
-            Assert.Contains((await c.FunctionsAsync(attach, "main", CatalogObjectType.ScalarFunction)).Value.Items, f => f.Name == "multiply");
+            Assert.Contains((await c.FunctionsAsync(attach, CatalogObjectType.ScalarFunction)).Value.Items, f => f.Name == "multiply");
 
-        var input = Requests.Input(Int64Type.Default);
-        var request = Requests.Scalar("multiply", input, [Requests.I64(7)], attach: attach);
+        var input = Calls.Input(Int64Type.Default);
+        var request = Calls.Scalar("multiply", input, [Calls.I64(7)], attach: attach);
         await using (var c = await worker.ConnectAsync()) await c.BindAsync(request); // plan-time bind
         await using (var c = await worker.ConnectAsync())
         {
@@ -35,7 +35,7 @@ public sealed class UnixSocketTests
             for (int b = 0; b < 4; b++)
             {
                 var values = Enumerable.Range(0, 2048).Select(i => (long?)(b * 2048 + i)).ToArray();
-                using var result = await session.ExchangeAsync(Requests.Batch(input, Requests.I64(values))).Timed();
+                using var result = await session.ExchangeAsync(Calls.Batch(input, Calls.I64(values))).Timed();
                 var column = (Int64Array)result.Batch.Column(0);
                 for (int i = 0; i < values.Length; i++) Assert.Equal(values[i] * 7, column.GetValue(i));
             }
@@ -47,15 +47,15 @@ public sealed class UnixSocketTests
     [Fact]
     public async Task ErrorMidExchange_TheConnectionAndProcessKeepServing()
     {
-        await using var worker = await UnixTestWorker.StartAsync();
-        var input = Requests.Input(Int64Type.Default);
-        var request = Requests.Scalar("fail_when_negative", input);
+        await using var worker = await WorkerProcess.TestWorker.StartUnixAsync();
+        var input = Calls.Input(Int64Type.Default);
+        var request = Calls.Scalar("fail_when_negative", input);
         await using (var c = await worker.ConnectAsync())
         {
             var bind = await c.BindAsync(request);
             await using (var session = await c.InitAsync(request, bind.Value.OutputSchema))
             {
-                var e = await Assert.ThrowsAsync<RpcException>(() => session.ExchangeAsync(Requests.Batch(input, Requests.I64(-3))));
+                var e = await Assert.ThrowsAsync<RpcException>(() => session.ExchangeAsync(Calls.Batch(input, Calls.I64(-3))));
                 Assert.Equal("InvalidOperationException: negative value -3 at row 0", e.Message);
             }
             await BindErrorTests.AssertStillServesAsync(c);

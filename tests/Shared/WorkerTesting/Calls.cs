@@ -1,5 +1,6 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
+using Vgi.Codecs;
 using Vgi.Protocol;
 
 namespace Vgi.Testing;
@@ -24,11 +25,20 @@ public static class Calls
     /// settings and secrets batches (vgi-functions §4.4, §4.5), null (as the extension sends) when none.
     /// </summary>
     public static BindRequest Scalar(string name, Schema input, IReadOnlyList<IArrowArray>? constants = null, byte[]? attach = null,
+        byte[]? settings = null, byte[]? secrets = null) =>
+        Bind(name, FunctionType.Scalar, new Arguments([.. (constants ?? []).Select(c => new ArgumentValue(c))], new Dictionary<string, ArgumentValue>()),
+            input, attach, settings, secrets);
+
+    /// <summary>
+    /// A <c>BindRequest</c> of either kind (<see cref="Scalar"/>, <see cref="Tables.Table"/>): the
+    /// arguments as their IPC stream, no transaction, not a secrets re-bind, no AT clause.
+    /// </summary>
+    public static BindRequest Bind(string name, FunctionType type, Arguments arguments, Schema? input, byte[]? attach = null,
         byte[]? settings = null, byte[]? secrets = null) => new()
     {
         FunctionName = name,
-        Arguments = new Arguments([.. (constants ?? []).Select(c => new ArgumentValue(c))], new Dictionary<string, ArgumentValue>()).ToIpcBytes(),
-        FunctionType = FunctionType.Scalar,
+        Arguments = arguments.ToIpcBytes(),
+        FunctionType = type,
         InputSchema = input,
         Settings = settings,
         Secrets = secrets,
@@ -44,68 +54,35 @@ public static class Calls
     /// <summary><paramref name="count"/> input batches of <see cref="BatchRows"/> rows, each made by <paramref name="make"/>(batch index).</summary>
     public static IReadOnlyList<T> Batches<T>(int count, Func<int, T> make) => [.. Enumerable.Range(0, count).Select(make)];
 
-    public static Int64Array I64(IEnumerable<long?> values)
-    {
-        var b = new Int64Array.Builder();
-        foreach (var v in values) b.Append(v);
-        return b.Build();
-    }
+    /// <summary>A batch with no columns and <paramref name="rows"/> rows (all-constant calls).</summary>
+    public static RecordBatch NoColumns(int rows) => new(new Schema([], null), [], rows);
 
-    public static Int64Array I64(params long?[] values) => I64(values.AsEnumerable());
+    /// <summary>A one-row IPC stream of <paramref name="columns"/> (the settings and secrets batches).</summary>
+    public static byte[] OneRow(params (string Name, IArrowArray Value)[] columns) =>
+        IpcBytes.WriteBatch(new RecordBatch(new Schema(columns.Select(c => new Field(c.Name, c.Value.Data.DataType, true)), null), columns.Select(c => c.Value), 1));
 
-    public static Int32Array I32(IEnumerable<int?> values)
-    {
-        var b = new Int32Array.Builder();
-        foreach (var v in values) b.Append(v);
-        return b.Build();
-    }
+    // The array builders of Arrays, here too so that `using static Vgi.Testing.Calls` brings them along.
+    public static Int64Array I64(IEnumerable<long?> values) => Arrays.I64(values);
 
-    public static Int16Array I16(IEnumerable<short?> values)
-    {
-        var b = new Int16Array.Builder();
-        foreach (var v in values) b.Append(v);
-        return b.Build();
-    }
+    public static Int64Array I64(params long?[] values) => Arrays.I64(values);
 
-    public static DoubleArray F64(IEnumerable<double?> values)
-    {
-        var b = new DoubleArray.Builder();
-        foreach (var v in values) b.Append(v);
-        return b.Build();
-    }
+    public static Int32Array I32(IEnumerable<int?> values) => Arrays.I32(values);
 
-    public static DoubleArray F64(params double?[] values) => F64(values.AsEnumerable());
+    public static Int32Array I32(params int?[] values) => Arrays.I32(values);
 
-    public static FloatArray F32(IEnumerable<float?> values)
-    {
-        var b = new FloatArray.Builder();
-        foreach (var v in values) b.Append(v);
-        return b.Build();
-    }
+    public static Int16Array I16(IEnumerable<short?> values) => Arrays.I16(values);
 
-    public static StringArray Str(IEnumerable<string?> values)
-    {
-        var b = new StringArray.Builder();
-        foreach (var v in values)
-        {
-            if (v is null) b.AppendNull();
-            else b.Append(v);
-        }
-        return b.Build();
-    }
+    public static DoubleArray F64(IEnumerable<double?> values) => Arrays.F64(values);
 
-    public static StringArray Str(params string?[] values) => Str(values.AsEnumerable());
+    public static DoubleArray F64(params double?[] values) => Arrays.F64(values);
 
-    public static LargeStringArray LargeStr(IEnumerable<string?> values)
-    {
-        var b = new LargeStringArray.Builder();
-        foreach (var v in values)
-        {
-            if (v is null) b.AppendNull();
-            else b.Append(v);
-        }
-        return b.Build();
-    }
+    public static FloatArray F32(IEnumerable<float?> values) => Arrays.F32(values);
+
+    public static StringArray Str(IEnumerable<string?> values) => Arrays.Str(values);
+
+    public static StringArray Str(params string?[] values) => Arrays.Str(values);
+
+    public static LargeStringArray LargeStr(IEnumerable<string?> values) => Arrays.LargeStr(values);
 
     /// <summary>The values of a result column, nulls as null.</summary>
     public static long?[] Longs(IArrowArray array)

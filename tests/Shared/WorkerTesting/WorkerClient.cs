@@ -3,12 +3,17 @@ using Vgi.Client;
 using Vgi.Codecs;
 using Vgi.Ipc;
 using Vgi.Protocol;
+using Vgi.Rpc;
 
 namespace Vgi.Testing;
 
-/// <summary>A decoded record reply with its raw inner bytes (the client validates their schema strictly).</summary>
-public sealed record Reply<T>(T Value, byte[] Bytes)
+/// <summary>
+/// A decoded record reply with its raw inner bytes (the client validates their schema strictly),
+/// the schema of the outer result stream and the log messages that came with it.
+/// </summary>
+public sealed record Reply<T>(T Value, byte[] Bytes, Schema OuterSchema, IReadOnlyList<RpcLogMessage> Logs)
 {
+    /// <summary>The schema of the inner IPC stream, as the client validates it.</summary>
     public Schema InnerSchema => IpcBytes.ReadSchema(Bytes);
 }
 
@@ -23,22 +28,39 @@ public sealed class WorkerClient(RpcClient rpc, StderrLog stderr) : IAsyncDispos
 
     public StderrLog Stderr => stderr;
 
+    /// <summary>A unary call whose params and result are protocol records.</summary>
     public async Task<Reply<TResult>> CallAsync<TParams, TResult>(string method, TParams parameters)
         where TParams : IArrowRecord<TParams>
         where TResult : IArrowRecord<TResult>
     {
         using var result = await rpc.CallAsync(method, TParams.ToRecordBatch([parameters])).Timed();
+        return ReadReply<TResult>(method, result);
+    }
+
+    /// <summary>A unary call with record params, returning the raw result (void or bytes).</summary>
+    public Task<RpcCallResult> CallRawAsync<TParams>(string method, TParams parameters) where TParams : IArrowRecord<TParams> =>
+        rpc.CallAsync(method, TParams.ToRecordBatch([parameters])).Timed();
+
+    private static Reply<TResult> ReadReply<TResult>(string method, RpcCallResult result) where TResult : IArrowRecord<TResult>
+    {
         var column = Assert.IsType<BinaryArray>(result.Result);
         Assert.Equal(1, column.Length);
         Assert.False(column.IsNull(0), $"{method} returned a null result");
         byte[] bytes = column.GetBytes(0).ToArray();
-        return new Reply<TResult>(ArrowRecord.FromIpcBytes<TResult>(bytes), bytes);
+        return new Reply<TResult>(ArrowRecord.FromIpcBytes<TResult>(bytes), bytes, result.ResultSchema, result.Logs);
     }
 
     /// <summary><c>ATTACH 'name' AS name (TYPE vgi, LOCATION …)</c> sends exactly this (C9).</summary>
     public Task<Reply<CatalogAttachResult>> AttachAsync(string name) =>
         CallAsync<CatalogAttachParams, CatalogAttachResult>("catalog_attach",
             new CatalogAttachParams { Request = new CatalogAttachRequest { Name = name, Options = null, DataVersionSpec = null, ImplementationVersion = null } });
+
+    /// <summary><c>catalog_catalogs</c> as the extension sends it: the empty schema and one 1-row, 0-column batch.</summary>
+    public async Task<Reply<CatalogCatalogsResult>> CatalogsAsync()
+    {
+        using var result = await rpc.CallAsync("catalog_catalogs").Timed();
+        return ReadReply<CatalogCatalogsResult>("catalog_catalogs", result);
+    }
 
     public Task<Reply<CatalogSchemasResult>> SchemasAsync(byte[] attach) =>
         CallAsync<CatalogSchemasParams, CatalogSchemasResult>("catalog_schemas", new CatalogSchemasParams { AttachOpaqueData = attach });
@@ -51,11 +73,37 @@ public sealed class WorkerClient(RpcClient rpc, StderrLog stderr) : IAsyncDispos
         CallAsync<BindParams, BindResult>("bind", new BindParams { Request = request });
 
     /// <summary><c>init</c> for a scalar call: bind_call, the bind's output schema and opaque data; the header is read here.</summary>
-    public Task<RpcStreamSession> InitAsync(BindRequest bindCall, BindResult bound) =>
+    public Task<RpcStreamSession> InitAsync(BindRequest bindCall, BindResult bound) => InitAsync(bindCall, bound.OutputSchema, bound.OpaqueData);
+
+    /// <summary><c>init</c> with an explicit output schema (and bind opaque data, null by default); an init error surfaces here.</summary>
+    public Task<RpcStreamSession> InitAsync(BindRequest bindCall, Schema outputSchema, byte[]? bindOpaqueData = null) =>
         rpc.OpenStreamAsync("init", InitParams.ToRecordBatch([new InitParams
         {
-            Request = new InitRequest { BindCall = bindCall, OutputSchema = bound.OutputSchema, BindOpaqueData = bound.OpaqueData },
+            Request = new InitRequest { BindCall = bindCall, OutputSchema = outputSchema, BindOpaqueData = bindOpaqueData },
         }]), hasHeader: true).Timed();
+
+    /// <summary>The header row of an init session, decoded.</summary>
+    public static GlobalInitResponse Header(RpcStreamSession session)
+    {
+        var header = Assert.IsType<IpcRecordBatch>(session.Header);
+        return Assert.Single(GlobalInitResponse.FromRecordBatch(header.Batch));
+    }
+
+    /// <summary><c>__transport_options__</c> as the extension sends it (empty params), read verbatim.</summary>
+    public async Task<RpcResponseStream> TransportOptionsAsync()
+    {
+        var writer = rpc.Writer;
+        writer.WriteSchema(new Schema([], null));
+        writer.WriteBatch(1, [],
+        [
+            new(RpcMetadataKeys.Method, RpcMetadataKeys.TransportOptionsMethod),
+            new(RpcMetadataKeys.RequestVersion, "1"),
+            new(RpcMetadataKeys.ProtocolVersion, "1.0.0"),
+        ]);
+        writer.WriteEos();
+        await writer.FlushAsync();
+        return await rpc.ReadResponseStreamAsync().Timed();
+    }
 
     /// <summary>
     /// What every execution thread does (validation.md C6): <c>bind</c> again, <c>init</c> on the same
@@ -69,8 +117,7 @@ public sealed class WorkerClient(RpcClient rpc, StderrLog stderr) : IAsyncDispos
         // Not disposed on failure: disposing would drain the output with no time limit. Disposing
         // the client instead closes stdin and kills a worker that does not exit, which ends any read.
         var session = await InitAsync(request, bound);
-        var header = Assert.IsType<IpcRecordBatch>(session.Header);
-        var init = Assert.Single(GlobalInitResponse.FromRecordBatch(header.Batch));
+        var init = Header(session);
         Assert.Equal(16, init.ExecutionId.Length);
         Assert.Equal(1, init.MaxWorkers);
         foreach (var batch in batches)

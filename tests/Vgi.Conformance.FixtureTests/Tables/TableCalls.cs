@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Apache.Arrow;
 using Apache.Arrow.Types;
-using Vgi.Client;
 using Vgi.Codecs;
 using Vgi.Protocol;
 using Vgi.Rpc;
@@ -46,10 +44,10 @@ internal static class TableCalls
     /// <summary><c>table_function_statistics</c>: the statistics batch, or null when the worker has none.</summary>
     public static async Task<RecordBatch?> StatisticsAsync(WorkerClient w, BindRequest request, BindResult bound)
     {
-        using var result = await w.Rpc.CallAsync("table_function_statistics", TableFunctionStatisticsParams.ToRecordBatch([new TableFunctionStatisticsParams
+        using var result = await w.CallRawAsync("table_function_statistics", new TableFunctionStatisticsParams
         {
             Request = new TableFunctionStatisticsRequest { BindCall = request, BindOpaqueData = bound.OpaqueData },
-        }])).Timed();
+        });
         var column = Assert.IsType<BinaryArray>(result.Result);
         return column.IsNull(0) ? null : IpcBytes.ReadBatch(column.GetBytes(0).ToArray());
     }
@@ -94,85 +92,11 @@ internal static class TableCalls
 }
 
 /// <summary>
-/// The fixture worker on a unix socket (<c>--unix PATH --idle-timeout SEC</c>), so several
+/// The fixture worker on a unix socket (<c>--unix PATH --idle-timeout 60</c>), so several
 /// connections reach the same process: what parallel scan streams of one execution need to
 /// share its work queue.
 /// </summary>
-internal sealed class UnixFixtureWorker : IAsyncDisposable
+internal static class UnixFixtureWorker
 {
-    private readonly Process _process;
-    private readonly string _directory;
-
-    private UnixFixtureWorker(Process process, string directory, string socketPath, StderrLog stderr)
-    {
-        _process = process;
-        _directory = directory;
-        SocketPath = socketPath;
-        Stderr = stderr;
-    }
-
-    public string SocketPath { get; }
-
-    public StderrLog Stderr { get; }
-
-    public static async Task<UnixFixtureWorker> StartAsync()
-    {
-        string directory = Path.Combine(Path.GetTempPath(), "vgi-t-" + Guid.NewGuid().ToString("N")[..8]);
-        Directory.CreateDirectory(directory);
-        string socketPath = Path.Combine(directory, "w.sock");
-        var (file, args) = WorkerProcess.Fixture.Command;
-        var info = new ProcessStartInfo(file)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var a in new[] { "--unix", socketPath, "--idle-timeout", "60" }) info.ArgumentList.Add(a);
-        var stderr = new StderrLog();
-        var process = new Process { StartInfo = info };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is { } line) stderr.Add(line);
-        };
-        process.Start();
-        process.BeginErrorReadLine();
-        process.StandardInput.Close();
-        var worker = new UnixFixtureWorker(process, directory, socketPath, stderr);
-        try
-        {
-            // The discovery line (UNIX:<path>) says the socket is listening.
-            _ = await process.StandardOutput.ReadLineAsync().WaitAsync(Timing.ReadTimeout)
-                ?? throw new InvalidOperationException($"worker exited before its discovery line:\n{stderr}");
-        }
-        catch
-        {
-            await worker.DisposeAsync();
-            throw;
-        }
-        return worker;
-    }
-
-    public async Task<WorkerClient> ConnectAsync() => new(await RpcClient.ConnectUnixAsync(SocketPath).WaitAsync(Timing.ReadTimeout), Stderr);
-
-    public ValueTask DisposeAsync()
-    {
-        try
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-        }
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        return default;
-    }
+    public static Task<UnixWorker> StartAsync() => WorkerProcess.Fixture.StartUnixAsync(idleTimeoutSeconds: 60);
 }

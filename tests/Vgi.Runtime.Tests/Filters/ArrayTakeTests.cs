@@ -3,6 +3,8 @@ using Apache.Arrow.Arrays;
 using Apache.Arrow.Types;
 using Vgi.Codecs;
 using Vgi.Functions;
+using static Vgi.Testing.Arrays;
+using static Vgi.Testing.FilterPayloads;
 using static Vgi.Tests.Filters.FilterData;
 
 namespace Vgi.Tests.Filters;
@@ -101,9 +103,9 @@ public sealed class ArrayTakeTests
     public void AllPass_ReturnsTheSameBatch_NonePass_AnEmptyOne()
     {
         var batch = Tri(10);
-        Assert.Same(batch, TableFilters.Decode(Filter(FilterData.Compare("b", "ge"), Str("b"))).Apply(batch));
+        Assert.Same(batch, TableFilters.Decode(Filter(Vgi.Testing.FilterPayloads.Compare("b", "ge"), Str("b"))).Apply(batch));
         Assert.Same(batch, TableFilters.None.Apply(batch));
-        var none = TableFilters.Decode(Filter(FilterData.Compare("a", "gt"), I64(100))).Apply(batch);
+        var none = TableFilters.Decode(Filter(Vgi.Testing.FilterPayloads.Compare("a", "gt"), I64(100))).Apply(batch);
         Assert.Equal(0, none.Length);
         Assert.Equal(batch.Schema.FieldsList.Select(f => f.Name), none.Schema.FieldsList.Select(f => f.Name));
         Assert.Equal(0, IpcBytes.ReadBatch(IpcBytes.WriteBatch(none)).Length);

@@ -1,6 +1,8 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Vgi.Functions;
+using static Vgi.Testing.Arrays;
+using static Vgi.Testing.FilterPayloads;
 using static Vgi.Tests.Filters.FilterData;
 
 namespace Vgi.Tests.Filters;
