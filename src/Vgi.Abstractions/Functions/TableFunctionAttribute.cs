@@ -39,8 +39,15 @@ public sealed class TableFunctionAttribute : Attribute
     /// <summary>Parallel scan streams (<c>max_workers</c>, default 1).</summary>
     public int MaxWorkers { get; set; } = 1;
 
-    /// <summary>Rows per emitted batch (default 2048).</summary>
+    /// <summary>Rows per emitted batch (default 2048); a <see cref="BatchSizeAttribute"/> argument overrides it per call.</summary>
     public int BatchSize { get; set; } = 2048;
+
+    /// <summary>
+    /// The number of rows every call returns, when it is fixed: the planner gets it as the cardinality
+    /// estimate and maximum (<c>table_function_cardinality</c>). Default -1: unknown. For a count that
+    /// depends on an argument, mark that argument <see cref="RowCountAttribute"/> instead.
+    /// </summary>
+    public long Cardinality { get; set; } = -1;
 
     /// <summary>Only the columns the query reads are produced (default true); off, every batch carries all columns.</summary>
     public bool ProjectionPushdown { get; set; } = true;

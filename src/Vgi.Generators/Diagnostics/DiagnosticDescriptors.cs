@@ -117,12 +117,22 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TableArgumentAttributeOnScalar = new(
         "VGEN0028", "Table argument attribute on a scalar function",
-        "[{0}] on parameter '{1}' of [ScalarFunction] '{2}' has no effect: argument bounds, [OneOf] and [RowCount] apply to [TableFunction] arguments; remove it and check the value in the method",
+        "[{0}] on parameter '{1}' of [ScalarFunction] '{2}' has no effect: argument bounds, [OneOf], [RowCount] and [BatchSize] apply to [TableFunction] arguments; remove it and check the value in the method",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor StatisticsMethod = new(
         "VGEN0029", "Statistics method does not fit",
         "Statistics method '{0}' of table function '{1}' {2}; declare it in the same class as: static IEnumerable<Vgi.Functions.ColumnStatistics>? {0}({3})",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor CardinalityMisuse = new(
+        "VGEN0030", "Malformed Cardinality",
+        "Cardinality of table function '{0}' {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BatchSizeMisuse = new(
+        "VGEN0031", "Malformed [BatchSize]",
+        "[BatchSize] on parameter '{0}' of table function '{1}' {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor RecordNotPartial = new(

@@ -133,6 +133,9 @@ internal sealed class ScalarFunctionEmitter
         _w.Line($"const string signature = {Naming.Literal(Signature(_f, sql))};");
         _w.Line("var input = context.InputSchema;");
         _w.Line($"{Functions}.ArgumentTypes.ExpectColumns(input, {columns.Count}, varargs: {(varargs is null ? "false" : "true")}, signature);");
+        // Varargs take at least one value; the text is the reference worker's (fixtures.md §0.1).
+        if (varargs is not null)
+            _w.Line($"if (input.FieldsList.Count == {columns.Count}) throw new {Functions}.ScalarBindException({Naming.Literal($"Varargs parameter '{varargs.SqlName}' requires at least 1 value.")});");
         _w.Line($"{Functions}.ArgumentTypes.ExpectConstants(context.Constants, {constants.Count}, signature);");
         _w.Line("int score = 0;");
         for (int c = 0; c < columns.Count; c++)

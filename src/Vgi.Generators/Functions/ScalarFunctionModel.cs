@@ -56,7 +56,7 @@ internal enum KernelShape
 /// <param name="Utf8Bytes">A <c>ReadOnlySpan&lt;byte&gt;</c> row parameter reading a utf8 column as UTF-8 bytes.</param>
 /// <param name="ArrayType">For the array form: the fully qualified Apache.Arrow array class.</param>
 /// <param name="DefaultValue">C# expression of an optional parameter's default, or null.</param>
-/// <param name="Checks">A table function argument's bind-time checks ([Min], [GreaterThan], [OneOf], [RowCount]).</param>
+/// <param name="Checks">A table function argument's bind-time checks ([Min], [GreaterThan], [OneOf], [RowCount], [BatchSize]).</param>
 internal sealed record ParameterModel(
     string Name,
     string SqlName,
@@ -72,7 +72,8 @@ internal sealed record ParameterModel(
 /// <param name="GreaterThan">C# literal of the [GreaterThan] bound, or null.</param>
 /// <param name="OneOf">The [OneOf] choices; empty for none.</param>
 /// <param name="RowCount">The argument is the exact row count ([RowCount]).</param>
-internal sealed record ArgumentChecks(string? Min, string? GreaterThan, EquatableArray<string> OneOf, bool RowCount);
+/// <param name="BatchSize">The argument sets the rows per emitted batch ([BatchSize]).</param>
+internal sealed record ArgumentChecks(string? Min, string? GreaterThan, EquatableArray<string> OneOf, bool RowCount, bool BatchSize = false);
 
 /// <summary>One [ScalarFunction] method.</summary>
 /// <param name="Method">Fully qualified call target, e.g. <c>global::Text.UpperCase</c>.</param>

@@ -53,7 +53,7 @@ internal static class ScalarFunctionParser
             foreach (var a in p.GetAttributes())
             {
                 if (a.AttributeClass?.ToDisplayString() is TableFunctionParser.MinAttribute or TableFunctionParser.GreaterThanAttribute
-                    or TableFunctionParser.OneOfAttribute or TableFunctionParser.RowCountAttribute)
+                    or TableFunctionParser.OneOfAttribute or TableFunctionParser.RowCountAttribute or TableFunctionParser.BatchSizeAttribute)
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TableArgumentAttributeOnScalar, AttributeValues.Location(a, nameLocation, ct),
                         TableFunctionParser.ShortName(a), p.Name, display));

@@ -148,8 +148,30 @@ internal sealed class TableFunctionEmitter
         string scanType = _f.IsAsync ? "AsyncEnumerableTableScan" : "EnumerableTableScan";
         _w.Line("// The method runs once per scan stream (init), so each parallel stream gets its own rows.");
         string binding = $"return new {Functions}.TableBinding(Output, scan => new {Functions}.{scanType}<{_f.RowType}>({call}, scan, WriteColumn), score)";
+        var initializers = new List<string>();
         var rowCount = _f.Parameters.FirstOrDefault(p => p.Checks is { RowCount: true });
-        if (rowCount is null && _f.Statistics is null)
+        if (rowCount is not null)
+        {
+            initializers.Add($"CardinalityEstimate = {Functions}.TableArguments.RowCount({Local(rowCount)}),");
+            initializers.Add($"CardinalityMax = {Functions}.TableArguments.RowCount({Local(rowCount)}),");
+        }
+        else if (_f.Cardinality >= 0)
+        {
+            initializers.Add($"CardinalityEstimate = {_f.Cardinality}L,");
+            initializers.Add($"CardinalityMax = {_f.Cardinality}L,");
+        }
+        if (_f.Statistics is not null)
+        {
+            string arguments = string.Join(", ", _f.Parameters.Where(p => p.Role is ParameterRole.PositionalArgument or ParameterRole.NamedArgument).Select(Local));
+            initializers.Add($"Statistics = {_f.Statistics}({arguments}) is {{ }} __statistics ? [.. __statistics] : null,");
+        }
+        if (_f.Parameters.FirstOrDefault(p => p.Checks is { BatchSize: true }) is { } batchSize)
+        {
+            // [BatchSize]: a value of at least 1 is this call's rows per batch; otherwise the attribute's BatchSize.
+            string value = batchSize.Type!.IsNullable ? Local(batchSize) + ".GetValueOrDefault()" : Local(batchSize);
+            initializers.Add($"BatchSize = {Local(batchSize)} >= 1 ? (int)global::System.Math.Min((ulong){value}, (ulong)int.MaxValue) : null,");
+        }
+        if (initializers.Count == 0)
         {
             _w.Line(binding + ";");
         }
@@ -158,16 +180,7 @@ internal sealed class TableFunctionEmitter
             _w.Line(binding);
             _w.Line("{");
             _w.Indent();
-            if (rowCount is not null)
-            {
-                _w.Line($"CardinalityEstimate = {Functions}.TableArguments.RowCount({Local(rowCount)}),");
-                _w.Line($"CardinalityMax = {Functions}.TableArguments.RowCount({Local(rowCount)}),");
-            }
-            if (_f.Statistics is not null)
-            {
-                string arguments = string.Join(", ", _f.Parameters.Where(p => p.Role is ParameterRole.PositionalArgument or ParameterRole.NamedArgument).Select(Local));
-                _w.Line($"Statistics = {_f.Statistics}({arguments}) is {{ }} __statistics ? [.. __statistics] : null,");
-            }
+            foreach (var line in initializers) _w.Line(line);
             _w.Outdent();
             _w.Line("};");
         }

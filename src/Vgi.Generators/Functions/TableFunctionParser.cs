@@ -16,6 +16,7 @@ internal static class TableFunctionParser
     public const string GreaterThanAttribute = "Vgi.GreaterThanAttribute";
     public const string OneOfAttribute = "Vgi.OneOfAttribute";
     public const string RowCountAttribute = "Vgi.RowCountAttribute";
+    public const string BatchSizeAttribute = "Vgi.BatchSizeAttribute";
     private const string ScanContextType = "Vgi.Functions.TableScanContext";
     private const string ColumnStatisticsType = "Vgi.Functions.ColumnStatistics";
 
@@ -39,11 +40,18 @@ internal static class TableFunctionParser
         if (!ScalarFunctionParser.SqlIdentifier.IsMatch(sqlName)) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSqlName, attributeLocation, sqlName, "function"));
         if (!ScalarFunctionParser.SqlIdentifier.IsMatch(schema)) diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidSqlName, attributeLocation, schema, "schema"));
         var options = ParseOptions(attribute, display, attributeLocation, diagnostics, ct);
+        long cardinality = AttributeValues.Named(attribute, "Cardinality") as long? ?? -1;
+        if (cardinality < -1)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CardinalityMisuse, AttributeValues.ArgumentLocation(attribute, "Cardinality", attributeLocation, ct), display,
+                $"is {cardinality}; write the number of rows every call returns (0 or more), or leave it at -1 for unknown"));
+            cardinality = -1;
+        }
 
         var parameters = new List<ParameterModel>();
         if (!method.IsGenericMethod)
         {
-            string? rowCountParameter = null;
+            string? rowCountParameter = null, batchSizeParameter = null;
             for (int i = 0; i < method.Parameters.Length; i++)
             {
                 var p = method.Parameters[i];
@@ -51,13 +59,32 @@ internal static class TableFunctionParser
                 var parameter = ParseParameter(p, display, parameterSyntax.Type?.GetLocation(), parameterSyntax.GetLocation(), diagnostics, ct);
                 if (parameter is null) continue;
                 parameters.Add(parameter);
+                if (parameter.Checks is { BatchSize: true })
+                {
+                    if (batchSizeParameter is null)
+                    {
+                        batchSizeParameter = p.Name;
+                    }
+                    else
+                    {
+                        var batchSizeAttribute = p.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == BatchSizeAttribute);
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BatchSizeMisuse, AttributeValues.Location(batchSizeAttribute, parameterSyntax.GetLocation(), ct), p.Name, display,
+                            $"is the second one; only one argument can set the batch size (it is already on '{batchSizeParameter}')"));
+                    }
+                }
                 if (parameter.Checks is not { RowCount: true }) continue;
+                var rowCount = p.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == RowCountAttribute);
+                if (cardinality >= 0)
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.CardinalityMisuse, AttributeValues.ArgumentLocation(attribute, "Cardinality", attributeLocation, ct), display,
+                        $"is fixed at {cardinality} while [RowCount] on '{p.Name}' gives each call's row count; keep one of them"));
+                    cardinality = -1;
+                }
                 if (rowCountParameter is null)
                 {
                     rowCountParameter = p.Name;
                     continue;
                 }
-                var rowCount = p.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == RowCountAttribute);
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RowCountMisuse, AttributeValues.Location(rowCount, parameterSyntax.GetLocation(), ct), p.Name, display,
                     $"is the second one; only one argument can be the row count (it is already on '{rowCountParameter}')"));
             }
@@ -89,6 +116,7 @@ internal static class TableFunctionParser
         {
             Options = options,
             Statistics = statistics,
+            Cardinality = cardinality,
         };
     }
 
@@ -280,16 +308,16 @@ internal static class TableFunctionParser
             named ? SymbolText.DefaultValue(p) : null, ParseChecks(p, type, display, wholeParameter, diagnostics, ct));
     }
 
-    /// <summary>The argument's [Min], [GreaterThan], [OneOf] and [RowCount], or null when it has none.</summary>
+    /// <summary>The argument's [Min], [GreaterThan], [OneOf], [RowCount] and [BatchSize], or null when it has none.</summary>
     private static ArgumentChecks? ParseChecks(IParameterSymbol p, TypeModel type, string display, Location wholeParameter, List<DiagnosticInfo> diagnostics, CancellationToken ct)
     {
         string? min = null, greaterThan = null;
         var oneOf = EquatableArray<string>.Empty;
-        bool rowCount = false;
+        bool rowCount = false, batchSize = false;
         foreach (var a in p.GetAttributes())
         {
             string? attributeName = a.AttributeClass?.ToDisplayString();
-            if (attributeName is not (MinAttribute or GreaterThanAttribute or OneOfAttribute or RowCountAttribute)) continue;
+            if (attributeName is not (MinAttribute or GreaterThanAttribute or OneOfAttribute or RowCountAttribute or BatchSizeAttribute)) continue;
             var location = AttributeValues.Location(a, wholeParameter, ct);
             string typeName = p.Type.ToDisplayString();
             switch (attributeName)
@@ -323,9 +351,18 @@ internal static class TableFunctionParser
                     }
                     rowCount = true;
                     break;
+                case BatchSizeAttribute:
+                    if (!IsInteger(type))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BatchSizeMisuse, location, p.Name, display,
+                            $"needs an integer parameter (long, int, ...); '{typeName}' is not one"));
+                        break;
+                    }
+                    batchSize = true;
+                    break;
             }
         }
-        return min is null && greaterThan is null && oneOf.Count == 0 && !rowCount ? null : new ArgumentChecks(min, greaterThan, oneOf, rowCount);
+        return min is null && greaterThan is null && oneOf.Count == 0 && !rowCount && !batchSize ? null : new ArgumentChecks(min, greaterThan, oneOf, rowCount, batchSize);
     }
 
     private static bool IsInteger(TypeModel type) => type.Kind is ArrowKind.Int8 or ArrowKind.Int16 or ArrowKind.Int32 or ArrowKind.Int64

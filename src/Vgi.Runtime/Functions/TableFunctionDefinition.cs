@@ -43,7 +43,10 @@ public sealed class TableFunctionDefinition
 
     public OrderPreservation OrderPreservation { get; init; } = OrderPreservation.PreservesOrder;
 
-    /// <summary>Rows per emitted batch, passed to the scan as <see cref="TableScanContext.BatchSize"/> (default 2048, DuckDB's vector size).</summary>
+    /// <summary>
+    /// Rows per emitted batch, passed to the scan as <see cref="TableScanContext.BatchSize"/> (default 2048,
+    /// DuckDB's vector size); a call's <see cref="TableBinding.BatchSize"/> overrides it.
+    /// </summary>
     public int BatchSize { get; init; } = 2048;
 
     /// <summary>DuckDB passes TABLESAMPLE hints (<see cref="TableScanContext.Sample"/>) instead of sampling above the scan.</summary>
@@ -129,6 +132,12 @@ public sealed record TableBinding(Schema OutputSchema, Func<TableScanContext, Ta
     public long? CardinalityEstimate { get; init; }
 
     public long? CardinalityMax { get; init; }
+
+    /// <summary>
+    /// Rows per emitted batch for this call (<see cref="TableScanContext.BatchSize"/>), at least 1, e.g. from a
+    /// <c>batch_size</c> argument; null = the definition's <see cref="TableFunctionDefinition.BatchSize"/>.
+    /// </summary>
+    public int? BatchSize { get; init; }
 
     /// <summary>Column statistics for the planner (<c>table_function_statistics</c>); null = none.</summary>
     public IReadOnlyList<ColumnStatistics>? Statistics { get; init; }

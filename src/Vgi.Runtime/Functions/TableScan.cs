@@ -73,7 +73,10 @@ public sealed class TableScanContext
     /// <summary>Installs a new filter set (a tick's dynamic filters ANDed with the init filters).</summary>
     internal void UpdateFilters(TableFilters filters) => Volatile.Write(ref _filters, filters);
 
-    /// <summary>Rows per emitted batch (2048 by default, DuckDB's vector size).</summary>
+    /// <summary>
+    /// Rows per emitted batch: the call's <see cref="TableBinding.BatchSize"/>, else the definition's
+    /// <see cref="TableFunctionDefinition.BatchSize"/> (2048 by default, DuckDB's vector size).
+    /// </summary>
     public int BatchSize { get; init; } = 2048;
 
     /// <summary>True on a secondary init of a parallel scan (<c>max_workers</c> &gt; 1).</summary>

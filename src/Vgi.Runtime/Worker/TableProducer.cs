@@ -77,6 +77,9 @@ internal sealed class TableProducer : RpcStream
             throw WorkerErrors.ValueError($"{definition.Name}: the pushed filters cannot be read: {e.Message}");
         }
 
+        int batchSize = bound.Binding.BatchSize ?? definition.BatchSize;
+        if (batchSize < 1) throw WorkerErrors.ValueError($"{definition.Name}: its binding asks for batches of {batchSize} rows; a batch size must be at least 1");
+
         bool secondary = init.ExecutionId is { Length: > 0 };
         byte[] executionId = secondary ? init.ExecutionId! : RandomNumberGenerator.GetBytes(16);
         var cancel = new CancellationTokenSource();
@@ -85,7 +88,7 @@ internal sealed class TableProducer : RpcStream
             ProjectionIds = projection,
             ProjectedSchema = TableResolver.Project(output, projection),
             Filters = filters,
-            BatchSize = definition.BatchSize,
+            BatchSize = batchSize,
             IsSecondary = secondary,
             ExecutionId = executionId,
             OrderBy = init.OrderByColumnName is { } column

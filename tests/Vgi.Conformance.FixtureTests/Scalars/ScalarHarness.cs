@@ -54,6 +54,17 @@ internal static class ScalarHarness
         return await Assert.ThrowsAsync<RpcException>(() => session.ExchangeAsync(new RecordBatch(input, columns, columns[0].Length)).Timed());
     }
 
+    /// <summary>The error a call with constants raises while it runs over <paramref name="batch"/>.</summary>
+    public static async Task<RpcException> RunErrorAsync(string name, RecordBatch batch, IReadOnlyList<IArrowArray> constants)
+    {
+        await using var w = WorkerProcess.Fixture.Start();
+        var attach = (await w.AttachAsync("example")).Value.AttachOpaqueData;
+        var request = Calls.Scalar(name, batch.Schema, constants, attach);
+        var bound = (await w.BindAsync(request)).Value;
+        var session = await w.InitAsync(request, bound);
+        return await Assert.ThrowsAsync<RpcException>(() => session.ExchangeAsync(batch).Timed());
+    }
+
     /// <summary>A one-row settings or secrets batch as the extension sends it (vgi-functions §4.4, §4.5).</summary>
     public static byte[] OneRow(params (Field Field, IArrowArray Value)[] columns) =>
         IpcBytes.WriteBatch(new RecordBatch(new Schema([.. columns.Select(c => c.Field)], null), [.. columns.Select(c => c.Value)], 1));

@@ -84,8 +84,37 @@ public sealed class StructuredScalarTests
             Assert.Equal([2.0, 1.5], Doubles(s.Fields[1]).Take(2));
         }
 
-        var error = await BindErrorAsync("geo_centroid_list", []);
-        Assert.Contains("Varargs parameter 'points' requires at least 1 value.", error.Message);
+        foreach (var name in new[] { "geo_centroid_fixed", "geo_centroid_list", "geo_centroid_struct" })
+        {
+            var error = await BindErrorAsync(name, []);
+            Assert.Contains("Varargs parameter 'points' requires at least 1 value.", error.Message);
+        }
+    }
+
+    [Fact]
+    public async Task Geo_ShortListsAndNullCoordinates_RaisePythonErrors()
+    {
+        var error = await RunErrorAsync("geo_distance_list", ListPoints((0, 0), (1, 1)), ShortList());
+        Assert.Equal("IndexError: list index out of range (row 1 has 1 coordinate)", error.Message);
+
+        error = await RunErrorAsync("geo_centroid_list", ShortList());
+        Assert.Equal("IndexError: list index out of range (row 1 has 1 coordinate)", error.Message);
+
+        var nullLat = new StructArray(LatLon, 1, [F64([null]), F64(1.0)], ArrowBuffer.Empty, 0);
+        error = await RunErrorAsync("geo_distance_struct", nullLat, StructPoints((0, 0)));
+        Assert.Equal("TypeError: unsupported operand type(s) for -: 'float' and 'NoneType'", error.Message);
+    }
+
+    /// <summary>Rows [0, 0] and [5]: the second has one coordinate.</summary>
+    private static ListArray ShortList()
+    {
+        var builder = new ListArray.Builder(DoubleType.Default);
+        var values = (DoubleArray.Builder)builder.ValueBuilder;
+        builder.Append();
+        values.Append(0).Append(0);
+        builder.Append();
+        values.Append(5);
+        return builder.Build();
     }
 
     [Fact]
@@ -112,6 +141,9 @@ public sealed class StructuredScalarTests
         Assert.IsType<Int64Type>(output.DataType);
         Assert.Equal([10L, 11L, 12L], Longs(results[0]));
         Assert.Equal([10L, 11L], Longs(results[1]));
+
+        (_, results) = await CallAsync(w, "hash_seed", empty, [new RecordBatch(empty, [], 2)], constants: [I64([null])]);
+        Assert.Equal([null, null], Longs(results[0]));
     }
 
     [Fact]
@@ -132,6 +164,18 @@ public sealed class StructuredScalarTests
         Assert.Equal(new byte[] { 82, 242, 38, 101 }, Assert.IsType<BinaryArray>(results[0]).GetBytes(0).ToArray());
         (_, results) = await CallAsync(w, "random_bytes", empty, [new RecordBatch(empty, [], 1)], constants: [I64((1L << 40) + 5), I64(4)]);
         Assert.Equal(new byte[] { 129, 132, 68, 169 }, Assert.IsType<BinaryArray>(results[0]).GetBytes(0).ToArray());
+
+        // Every batch restarts the stream, also right after a batch with another seed.
+        (_, results) = await CallAsync(w, "random_bytes", empty, [new RecordBatch(empty, [], 2), new RecordBatch(empty, [], 3)], constants: [I64(42), I64(2)]);
+        Assert.Equal(new byte[] { 163, 28 }, Assert.IsType<BinaryArray>(results[0]).GetBytes(0).ToArray());
+        Assert.Equal(new byte[] { 6, 189 }, Assert.IsType<BinaryArray>(results[0]).GetBytes(1).ToArray());
+        Assert.Equal(new byte[] { 70, 62 }, Assert.IsType<BinaryArray>(results[1]).GetBytes(2).ToArray());
+
+        (_, results) = await CallAsync(w, "random_bytes", empty, [new RecordBatch(empty, [], 2)], constants: [I64([null]), I64(4)]);
+        Assert.True(results[0].IsNull(0) && results[0].IsNull(1));
+
+        var error = await RunErrorAsync("random_bytes", new RecordBatch(empty, [], 1), [I64(1), I64(-1)]);
+        Assert.Equal("ValueError: byte_length must be >= 0", error.Message);
     }
 
     /// <summary>{tensor: [[1, 2], [3, 4]] | NULL, axes: {x: [10, 20], y: ['a', 'b']}}, then a row with an empty axis.</summary>

@@ -7,29 +7,22 @@ namespace Vgi.Conformance.Fixtures.Scalars;
 
 /// <summary>
 /// Building blocks of the hand-written scalar definitions: ArgumentSpec fields with their vgi
-/// metadata (<c>vgi_type=any</c>, <c>vgi_const</c>, <c>vgi_varargs</c>), result fields, Python-named
-/// errors and output validity bitmaps.
+/// metadata (<c>vgi_type=any</c>, <c>vgi_varargs</c>), result fields, Python-named errors and output
+/// validity bitmaps.
 /// </summary>
 internal static class ScalarSupport
 {
     private static readonly KeyValuePair<string, string> AnyType = new("vgi_type", "any");
-    private static readonly KeyValuePair<string, string> Constant = new("vgi_const", "true");
     private static readonly KeyValuePair<string, string> Varargs = new("vgi_varargs", "true");
 
     /// <summary>A column argument of a fixed type.</summary>
     public static Field Arg(string name, IArrowType type) => new(name, type, true);
-
-    /// <summary>A constant (<c>vgi_const</c>) argument.</summary>
-    public static Field Const(string name, IArrowType type) => new(name, type, true, [Constant]);
 
     /// <summary>An <c>ANY</c> argument: null type with <c>vgi_type=any</c>.</summary>
     public static Field Any(string name) => new(name, NullType.Default, true, [AnyType]);
 
     /// <summary>A variadic <c>ANY</c> tail.</summary>
     public static Field AnyVarargs(string name) => new(name, NullType.Default, true, [AnyType, Varargs]);
-
-    /// <summary>A variadic tail of a fixed type.</summary>
-    public static Field VarargsOf(string name, IArrowType type) => new(name, type, true, [Varargs]);
 
     public static Schema Arguments(params Field[] fields) => new(fields, null);
 
@@ -38,9 +31,6 @@ internal static class ScalarSupport
 
     /// <summary>The declared result of an <c>ANY</c> return: resolved at bind.</summary>
     public static Field AnyResult { get; } = new("result", NullType.Default, true, [AnyType]);
-
-    /// <summary>STRUCT(lat DOUBLE, lon DOUBLE), nullable children as pyarrow declares them.</summary>
-    public static StructType LatLon { get; } = new([new Field("lat", DoubleType.Default, true), new Field("lon", DoubleType.Default, true)]);
 
     /// <summary><c>ValueError: message</c>, Python's class for plain fixture errors.</summary>
     public static RpcException ValueError(string message) => new("ValueError", message);

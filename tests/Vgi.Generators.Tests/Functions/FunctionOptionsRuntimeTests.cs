@@ -9,7 +9,8 @@ namespace Vgi.Generators.Tests.Functions;
 
 /// <summary>
 /// Compiles <see cref="FunctionOptionsTests.Source"/> with the generator, loads it, and runs the generated
-/// definitions and binders: argument checks and their messages, [RowCount], statistics, field metadata.
+/// definitions and binders: argument checks and their messages, [RowCount], Cardinality, [BatchSize] (down
+/// to the batches the scan emits), statistics, field metadata.
 /// </summary>
 public class FunctionOptionsRuntimeTests
 {
@@ -100,6 +101,65 @@ public class FunctionOptionsRuntimeTests
         Assert.Equal(7, binding.CardinalityMax);
         Assert.Null(binding.Statistics);
         Assert.Equal("Argument 'count' is too small.\n  Constraint: must be >= 1.0", BindError(Points, [new ArgumentValue(new UInt32Array.Builder().Append(0).Build())]));
+    }
+
+    [Fact]
+    public void FixedCardinality()
+    {
+        var tenThousand = Definitions<TableFunctionDefinition[]>("Sample_Catalog_TenThousand")[0];
+        var binding = Bind(tenThousand, []);
+        Assert.Equal(10000, binding.CardinalityEstimate);
+        Assert.Equal(10000, binding.CardinalityMax);
+        Assert.Null(binding.BatchSize);
+        Assert.Equal(1000, tenThousand.BatchSize);
+        Assert.Null(Bind(Readings, [Long(1), Text("north")]).BatchSize);
+    }
+
+    [Fact]
+    public void BatchSizeArgumentSetsTheCallsBatchSize()
+    {
+        var chunked = Definitions<TableFunctionDefinition[]>("Sample_Catalog_Chunked")[0];
+        Assert.Equal(1000, chunked.BatchSize);
+        Assert.Equal(["count", "batch_size"], chunked.Arguments.FieldsList.Select(f => f.Name));
+        Assert.Equal(3, Bind(chunked, [Long(10)], ("batch_size", Long(3))).BatchSize);
+        Assert.Equal(1000, Bind(chunked, [Long(10)]).BatchSize); // the C# default is an argument value too
+        Assert.Equal(int.MaxValue, Bind(chunked, [Long(10)], ("batch_size", Long(long.MaxValue))).BatchSize);
+        Assert.Equal("Argument 'batch_size' is too small.\n  Constraint: must be >= 1", BindError(chunked, [Long(10)], ("batch_size", Long(0))));
+
+        var sized = Definitions<TableFunctionDefinition[]>("Sample_Catalog_Sized")[0];
+        Assert.Null(Bind(sized, [Long(10)]).BatchSize);
+        Assert.Null(Bind(sized, [Long(10)], ("size", Long(null))).BatchSize);
+        Assert.Null(Bind(sized, [Long(10)], ("size", Int(0))).BatchSize);
+        Assert.Null(Bind(sized, [Long(10)], ("size", Int(-4))).BatchSize);
+        Assert.Equal(7, Bind(sized, [Long(10)], ("size", Int(7))).BatchSize);
+    }
+
+    [Fact]
+    public async Task TheScanEmitsBatchesOfTheCallsBatchSize()
+    {
+        var chunked = Definitions<TableFunctionDefinition[]>("Sample_Catalog_Chunked")[0];
+        Assert.Equal([4, 4, 2], await BatchLengths(Bind(chunked, [Long(10)], ("batch_size", Long(4)))));
+        // Beyond the scan's initial row buffer, which grows as a batch fills.
+        Assert.Equal([5000, 5000, 2000], await BatchLengths(Bind(chunked, [Long(12000)], ("batch_size", Long(5000)))));
+        Assert.Equal([12000], await BatchLengths(Bind(chunked, [Long(12000)], ("batch_size", Long(1L << 40)))));
+    }
+
+    /// <summary>Opens the bound scan as the worker does (the binding's batch size, else the definition's) and counts rows per batch.</summary>
+    private static async Task<List<int>> BatchLengths(TableBinding binding)
+    {
+        var scan = binding.OpenScan(new TableScanContext
+        {
+            ProjectedSchema = binding.OutputSchema,
+            Filters = TableFilters.None,
+            BatchSize = binding.BatchSize ?? 2048,
+            ExecutionId = new byte[16],
+            Context = null!,
+            Storage = ExecutionStorage.For(new byte[16]),
+        });
+        await using var _ = scan;
+        var lengths = new List<int>();
+        while (await scan.NextAsync(CancellationToken.None) is { } batch) lengths.Add(batch.Length);
+        return lengths;
     }
 
     [Fact]

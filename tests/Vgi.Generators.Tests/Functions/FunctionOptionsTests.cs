@@ -4,7 +4,8 @@ namespace Vgi.Generators.Tests.Functions;
 
 /// <summary>
 /// Attribute options beyond the basics: table catalog/planner options, argument checks, [RowCount],
-/// the statistics hook, output field metadata, and scalar null handling / required settings and secrets.
+/// a fixed Cardinality, [BatchSize], the statistics hook, output field metadata, and scalar null
+/// handling / required settings and secrets.
 /// </summary>
 public class FunctionOptionsTests
 {
@@ -53,6 +54,25 @@ public class FunctionOptionsTests
                 for (long i = 0; i < count; i++) yield return new Point(i, i / 10);
             }
 
+            /// <summary>Always 10000 rows.</summary>
+            [TableFunction(Cardinality = 10000, BatchSize = 1000)]
+            public static IEnumerable<long> TenThousand()
+            {
+                for (long i = 0; i < 10000; i++) yield return i;
+            }
+
+            [TableFunction(BatchSize = 1000)]
+            public static IEnumerable<long> Chunked([RowCount, Min(0)] long count, [BatchSize, Min(1)] long batchSize = 1000)
+            {
+                for (long i = 0; i < count; i++) yield return i;
+            }
+
+            [TableFunction]
+            public static IEnumerable<long> Sized(long count, [BatchSize] int? size = null)
+            {
+                for (long i = 0; i < count; i++) yield return i;
+            }
+
             [ScalarFunction(NullHandling = NullHandlingMode.Special, RequiredSettings = ["api_url"], RequiredSecrets = ["s3", "http"])]
             public static long Lookup(long key) => key;
 
@@ -64,6 +84,8 @@ public class FunctionOptionsTests
     [Theory]
     [InlineData("Sample_Catalog_Readings.TableFunction.g.cs")]
     [InlineData("Sample_Catalog_Points.TableFunction.g.cs")]
+    [InlineData("Sample_Catalog_TenThousand.TableFunction.g.cs")]
+    [InlineData("Sample_Catalog_Chunked.TableFunction.g.cs")]
     [InlineData("Sample_Catalog_Lookup.ScalarFunction.g.cs")]
     [InlineData("Sample_Catalog_OrZero.ScalarFunction.g.cs")]
     public void EmittedSourceMatchesSnapshot(string hintName)

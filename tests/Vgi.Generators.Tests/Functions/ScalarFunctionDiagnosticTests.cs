@@ -89,6 +89,15 @@ public class ScalarFunctionDiagnosticTests
     }
 
     [Fact]
+    public void BatchSizeOnAScalarParameter()
+    {
+        var d = Single("    [ScalarFunction] public static long Twice([BatchSize] long value) => value * 2;", out var source);
+        Assert.Equal("VGEN0028", d.Id);
+        AssertAt(d, source, "Twice", "BatchSize");
+        Assert.Contains("[BatchSize] on parameter 'value'", d.GetMessage());
+    }
+
+    [Fact]
     public void InstanceMethod()
     {
         var d = Single("    [ScalarFunction] public long Twice(long value) => value * 2;", out var source);

@@ -326,6 +326,15 @@ public class ScalarShapeRuntimeTests
     }
 
     [Fact]
+    public void VarargsNeedAtLeastOneValue()
+    {
+        // The reference worker's text (fixtures.md §0.1), for every varargs element type.
+        foreach (var name in new[] { "Sample_Geo_CentroidList", "Sample_Geo_CentroidFixed", "Sample_Geo_CentroidStruct" })
+            Assert.Equal("Varargs parameter 'points' requires at least 1 value.", BindError(Definition(name), []));
+        Assert.Equal([(1.0, 2.0)], ReadPoints(Call("Sample_Geo_CentroidList", [Lists([1, 2])])));
+    }
+
+    [Fact]
     public void StructResultTypeComesFromTheRecord()
     {
         var centroid = Definition("Sample_Geo_CentroidStruct");

@@ -196,6 +196,53 @@ public class TableFunctionTests
     }
 
     [Fact]
+    public void NegativeCardinality()
+    {
+        var d = Single("    [TableFunction(Cardinality = -5)] public static IEnumerable<long> Rows() => [];", out var source);
+        Assert.Equal("VGEN0030", d.Id);
+        AssertAt(d, source, "Rows", "Cardinality = -5");
+        Assert.Contains("Cardinality of table function 'F.Rows' is -5", d.GetMessage());
+    }
+
+    [Fact]
+    public void CardinalityWithRowCount()
+    {
+        var d = Single("    [TableFunction(Cardinality = 10)] public static IEnumerable<long> Rows([RowCount] long count) => [];", out var source);
+        Assert.Equal("VGEN0030", d.Id);
+        AssertAt(d, source, "Rows", "Cardinality = 10");
+        Assert.Contains("while [RowCount] on 'count' gives each call's row count", d.GetMessage());
+    }
+
+    [Fact]
+    public void UnknownCardinalityIsTheDefault()
+    {
+        var (_, diagnostics, errors) = GeneratorHarness.Run(new FunctionGenerator(),
+            "using System.Collections.Generic;\nusing Vgi;\npublic static class F\n{\n    [TableFunction(Cardinality = -1)] public static IEnumerable<long> Rows([RowCount] long count) => [];\n}\n");
+        Assert.Empty(diagnostics);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public void BatchSizeOnAString()
+    {
+        var d = Single("    [TableFunction] public static IEnumerable<long> Rows([BatchSize] string size) => [];", out var source);
+        Assert.Equal("VGEN0031", d.Id);
+        AssertAt(d, source, "Rows", "BatchSize");
+        Assert.Contains("[BatchSize] on parameter 'size' of table function 'F.Rows' needs an integer parameter", d.GetMessage());
+    }
+
+    [Fact]
+    public void BatchSizeTwice()
+    {
+        var d = Single("    [TableFunction] public static IEnumerable<long> Rows([BatchSize] long size, [BatchSize] int other = 5) => [];", out var source);
+        Assert.Equal("VGEN0031", d.Id);
+        string line = source.Split('\n').First(l => l.Contains("Rows", StringComparison.Ordinal));
+        Assert.Equal(line.IndexOf("BatchSize] int", StringComparison.Ordinal), d.Location.GetLineSpan().StartLinePosition.Character);
+        Assert.Contains("parameter 'other'", d.GetMessage());
+        Assert.Contains("already on 'size'", d.GetMessage());
+    }
+
+    [Fact]
     public void StatisticsMethodMissing()
     {
         var d = Single("    [TableFunction(Statistics = \"Stats\")] public static IEnumerable<long> Rows(long count) => [];", out var source);

@@ -31,6 +31,7 @@ internal static class Sample_Text_Join
         const string signature = "join(separator VARCHAR, ...parts VARCHAR)";
         var input = context.InputSchema;
         global::Vgi.Functions.ArgumentTypes.ExpectColumns(input, 1, varargs: true, signature);
+        if (input.FieldsList.Count == 1) throw new global::Vgi.Functions.ScalarBindException("Varargs parameter 'parts' requires at least 1 value.");
         global::Vgi.Functions.ArgumentTypes.ExpectConstants(context.Constants, 0, signature);
         int score = 0;
         score += global::Vgi.Functions.ArgumentTypes.Column(input, 0, "separator", global::Apache.Arrow.Types.StringType.Default);

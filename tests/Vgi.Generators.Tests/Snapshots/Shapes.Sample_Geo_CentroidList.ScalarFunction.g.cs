@@ -30,6 +30,7 @@ internal static class Sample_Geo_CentroidList
         const string signature = "geo_centroid_list(...points DOUBLE[])";
         var input = context.InputSchema;
         global::Vgi.Functions.ArgumentTypes.ExpectColumns(input, 0, varargs: true, signature);
+        if (input.FieldsList.Count == 0) throw new global::Vgi.Functions.ScalarBindException("Varargs parameter 'points' requires at least 1 value.");
         global::Vgi.Functions.ArgumentTypes.ExpectConstants(context.Constants, 0, signature);
         int score = 0;
         for (int i = 0; i < input.FieldsList.Count; i++) score += global::Vgi.Functions.ArgumentTypes.Column(input, i, "points", new global::Apache.Arrow.Types.ListType(new global::Apache.Arrow.Field("item", global::Apache.Arrow.Types.DoubleType.Default, true)));

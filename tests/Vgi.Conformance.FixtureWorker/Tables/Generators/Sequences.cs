@@ -13,9 +13,10 @@ internal readonly record struct DoubleRow(double? N);
 
 /// <summary>
 /// The sequence generators of fixtures.md §2.4.1: <c>sequence</c> and <c>double_sequence</c> follow
-/// numpy <c>arange</c> per batch of <c>batch_size</c> (§6.5), so a non-integral double increment can
-/// give a batch one value more than its size; the rows, not the Arrow batch boundaries, are what
-/// the client sees.
+/// numpy <c>arange</c> per batch of <c>batch_size</c> (§6.5), so the rows are computed chunk by chunk
+/// (a non-integral double increment can give a chunk one value more than its size, and int64
+/// arithmetic wraps per chunk). <c>batch_size</c> is also [BatchSize], so the emitted batches hold
+/// that many rows, as in Python.
 /// </summary>
 internal static class Sequences
 {
@@ -23,7 +24,7 @@ internal static class Sequences
         FilterPushdown = true, BatchSize = 1000,
         Categories = ["generator", "utility"], Tags = ["category", "generator", "type", "utility"],
         Statistics = nameof(SequenceStatistics))]
-    public static IEnumerable<IntegerRow> Sequence([Min(0), RowCount] long count, [Min(1)] long batchSize = 1000, [Min(1)] long increment = 1)
+    public static IEnumerable<IntegerRow> Sequence([Min(0), RowCount] long count, [Min(1), BatchSize] long batchSize = 1000, [Min(1)] long increment = 1)
     {
         for (long start = 0; start < count; start += batchSize)
         {
@@ -48,7 +49,7 @@ internal static class Sequences
         ProjectionPushdown = false, BatchSize = 1000,
         Categories = ["generator", "utility"], Tags = ["category", "generator", "type", "utility"],
         Statistics = nameof(DoubleSequenceStatistics))]
-    public static IEnumerable<DoubleRow> DoubleSequence([Min(0), RowCount] long count, [Min(1)] long batchSize = 1000, [GreaterThan(0.0)] double increment = 1.0)
+    public static IEnumerable<DoubleRow> DoubleSequence([Min(0), RowCount] long count, [Min(1), BatchSize] long batchSize = 1000, [GreaterThan(0.0)] double increment = 1.0)
     {
         for (long start = 0; start < count; start += batchSize)
         {

@@ -31,9 +31,8 @@ internal static class Shapes
     [TableFunction("nested_sequence", Description = "Generates a sequence with nested struct and list columns",
         FilterPushdown = true, BatchSize = 1000,
         Categories = ["generator", "utility", "testing"], Tags = ["category", "generator", "type", "testing"])]
-    public static IEnumerable<NestedRow> NestedSequence([Min(0), RowCount] long count, [Min(1)] long batchSize = 1000, [Min(1)] long historySize = 20)
+    public static IEnumerable<NestedRow> NestedSequence([Min(0), RowCount] long count, [Min(1), BatchSize] long batchSize = 1000, [Min(1)] long historySize = 20)
     {
-        _ = batchSize; // Python's emit size; the rows do not depend on it.
         for (long i = 0; i < count; i++)
         {
             long first = Math.Max(0, i - historySize + 1);

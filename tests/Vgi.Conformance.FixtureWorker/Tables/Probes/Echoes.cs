@@ -26,16 +26,14 @@ internal readonly record struct SampleEchoRow(long? N, string? S, double? Sample
 /// The pushdown probes of fixtures.md §2.4.2 that fit the attribute path: each computes its echo once,
 /// at init (the method body runs when the scan opens; only the rows are produced lazily), from
 /// <see cref="TableScanContext"/>, and the worker applies the pushed filters to the rows (filt).
-/// Rows come in batches of the attribute's <c>BatchSize</c>; the <c>batch_size</c> arguments are
-/// accepted and validated (they only shape Arrow batch boundaries in Python, which the client does not see).
+/// The <c>batch_size</c> arguments are [BatchSize]: rows come in batches of that many, as in Python.
 /// </summary>
 internal static class Echoes
 {
     [TableFunction("filter_echo", Description = "Echoes pushed-down filter predicates in output",
         FilterPushdown = true, Categories = ["generator", "diagnostic"])]
-    public static IEnumerable<FilterEchoRow> FilterEcho([Min(0), RowCount] long count, TableScanContext scan, [Min(1)] long batchSize = 2048)
+    public static IEnumerable<FilterEchoRow> FilterEcho([Min(0), RowCount] long count, TableScanContext scan, [Min(1), BatchSize] long batchSize = 2048)
     {
-        _ = batchSize;
         string pushed = FilterText.Sql(scan.Filters);
         return Rows();
 
@@ -76,9 +74,8 @@ internal static class Echoes
 
     [TableFunction("filtered_columns_echo", Description = "Echoes filtered_columns / has_filter_for_column / get_column_values_array",
         FilterPushdown = true, Categories = ["generator", "diagnostic"])]
-    public static IEnumerable<FilteredColumnsRow> FilteredColumnsEcho([Min(0), RowCount] long count, TableScanContext scan, [Min(1)] long batchSize = 2048)
+    public static IEnumerable<FilteredColumnsRow> FilteredColumnsEcho([Min(0), RowCount] long count, TableScanContext scan, [Min(1), BatchSize] long batchSize = 2048)
     {
-        _ = batchSize;
         var filters = scan.Filters;
         string columns = string.Join(",", FilterText.FilteredColumns(filters));
         bool hasN = FilterText.HasFilterFor(filters, "n");
@@ -96,9 +93,8 @@ internal static class Echoes
 
     [TableFunction("value_prune", Description = "Prunes the key set via get_column_values('n'); echoes the resolved discrete values",
         FilterPushdown = true, Categories = ["generator", "diagnostic"])]
-    public static IEnumerable<ValuePruneRow> ValuePrune([Min(0), RowCount] long count, TableScanContext scan, [Min(1)] long batchSize = 2048)
+    public static IEnumerable<ValuePruneRow> ValuePrune([Min(0), RowCount] long count, TableScanContext scan, [Min(1), BatchSize] long batchSize = 2048)
     {
-        _ = batchSize;
         if (FilterText.DiscreteValues(scan.Filters, "n") is not { } values) return Scan();
         var keys = values.Where(v => v is not null).Order(Comparer<object?>.Create(FilterText.ComparePython)).ToList();
         string resolved = string.Join(",", keys.Select(PyText.Str));
@@ -121,9 +117,8 @@ internal static class Echoes
     /// <summary>The ORDER BY + LIMIT hint of the init request; the rows are neither sorted nor limited.</summary>
     [TableFunction("order_echo", Description = "Echoes ORDER BY + LIMIT pushdown hints in output",
         FilterPushdown = true, Categories = ["generator", "diagnostic"])]
-    public static IEnumerable<OrderEchoRow> OrderEcho([Min(0), RowCount] long count, TableScanContext scan, [Min(1)] long batchSize = 2048)
+    public static IEnumerable<OrderEchoRow> OrderEcho([Min(0), RowCount] long count, TableScanContext scan, [Min(1), BatchSize] long batchSize = 2048)
     {
-        _ = batchSize;
         var hint = scan.OrderBy;
         string column = hint?.Column ?? "(none)";
         string direction = hint?.Descending switch { true => "DESC", false => "ASC", null => "(none)" };
@@ -140,9 +135,8 @@ internal static class Echoes
     /// <summary>The TABLESAMPLE hint of the init request; every row is returned (the fixture does not sample).</summary>
     [TableFunction("sample_echo", Description = "Echoes TABLESAMPLE pushdown hints in output",
         SamplingPushdown = true, Categories = ["generator", "diagnostic"])]
-    public static IEnumerable<SampleEchoRow> SampleEcho([Min(0), RowCount] long count, TableScanContext scan, [Min(1)] long batchSize = 2048)
+    public static IEnumerable<SampleEchoRow> SampleEcho([Min(0), RowCount] long count, TableScanContext scan, [Min(1), BatchSize] long batchSize = 2048)
     {
-        _ = batchSize;
         double percentage = scan.Sample?.Percentage ?? -1.0;
         long seed = scan.Sample?.Seed ?? -1;
         return Rows();
