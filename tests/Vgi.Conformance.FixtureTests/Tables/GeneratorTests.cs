@@ -53,6 +53,26 @@ public sealed class GeneratorTests
     }
 
     [Fact]
+    public async Task BatchSizeArgument_SetsTheRowsPerBatch_AndTenThousandHasAFixedCardinality()
+    {
+        await using var w = Start();
+        var (_, _, batches) = await ScanAsync(w, Requests.Table("sequence", [Calls.I64(10)], [Named("batch_size", 3)]));
+        Assert.Equal([3, 3, 3, 1], batches.Select(b => b.Batch.Length));
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => (long)i), Requests.Longs(batches, "n"));
+
+        var (_, _, probe) = await ScanAsync(w, Requests.Table("filter_echo", [Calls.I64(10_000)], [Named("batch_size", 6000)]));
+        Assert.Equal([6000, 4000], probe.Select(b => b.Batch.Length));
+
+        var tenThousand = Requests.Table("ten_thousand", []);
+        var (bound, _, rows) = await ScanAsync(w, tenThousand);
+        Assert.All(rows, b => Assert.Equal(1000, b.Batch.Length));
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => (long)i), Requests.Longs(rows, "n"));
+        var cardinality = await CardinalityAsync(w, tenThousand, bound);
+        Assert.Equal(10_000, cardinality.Estimate);
+        Assert.Equal(10_000, cardinality.Max);
+    }
+
+    [Fact]
     public async Task Sequence_Bounds_FailTheBind_AndTheWorkerServesOn()
     {
         await using var w = Start();

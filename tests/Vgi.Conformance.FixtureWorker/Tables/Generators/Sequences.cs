@@ -1,5 +1,4 @@
 using Apache.Arrow;
-using Apache.Arrow.Types;
 using Vgi.Conformance.Fixtures.Python;
 using Vgi.Functions;
 
@@ -74,34 +73,10 @@ internal static class Sequences
 
     private static DoubleArray DoubleValue(double value) => new DoubleArray.Builder().Append(value).Build();
 
-    /// <summary><c>ten_thousand()</c>: 0..9999 in batches of 1000; cardinality exactly 10000 (no count argument to carry it, so hand-written).</summary>
-    public static TableFunctionDefinition TenThousand { get; } = new()
+    [TableFunction("ten_thousand", Description = "Generates 10000 integers from 0 to 9999",
+        ProjectionPushdown = false, BatchSize = 1000, Cardinality = 10_000, Categories = ["generator", "utility"])]
+    public static IEnumerable<IntegerRow> TenThousand()
     {
-        Name = "ten_thousand",
-        Description = "Generates 10000 integers from 0 to 9999",
-        Arguments = HandWritten.Schema(),
-        ProjectionPushdown = false,
-        BatchSize = 1000,
-        Categories = ["generator", "utility"],
-        Bind = context =>
-        {
-            TableArguments.ExpectPositional(context.Arguments, 0, "ten_thousand()");
-            TableArguments.ExpectNamed(context.Arguments, [], "ten_thousand()");
-            var output = HandWritten.Schema(HandWritten.Column("n", Int64Type.Default));
-            return new TableBinding(output, _ => new BatchesScan(TenThousandBatches(output)), 0)
-            {
-                CardinalityEstimate = 10_000,
-                CardinalityMax = 10_000,
-            };
-        },
-    };
-
-    private static IEnumerable<RecordBatch> TenThousandBatches(Schema output)
-    {
-        for (long start = 0; start < 10_000; start += 1000)
-        {
-            long first = start;
-            yield return HandWritten.Batch(output, 1000, HandWritten.Longs(Enumerable.Range(0, 1000).Select(i => first + i)));
-        }
+        for (long i = 0; i < 10_000; i++) yield return new IntegerRow(i);
     }
 }
