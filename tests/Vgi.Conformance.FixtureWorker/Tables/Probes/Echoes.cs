@@ -22,10 +22,14 @@ internal readonly record struct OrderEchoRow(long? N, string? S, string? OrderCo
 /// <summary>A <c>sample_echo</c> row.</summary>
 internal readonly record struct SampleEchoRow(long? N, string? S, double? SamplePercentage, long? SampleSeed);
 
+/// <summary>A <c>late_materialization</c> row: <c>row_id</c> carries <c>is_row_id</c>.</summary>
+internal readonly record struct LateMaterializationRow([RowId] long? RowId, long? Ord, string? Payload, string? Pushed);
+
 /// <summary>
 /// The pushdown probes of fixtures.md §2.4.2 that fit the attribute path: each computes its echo once,
 /// at init (the method body runs when the scan opens; only the rows are produced lazily), from
-/// <see cref="TableScanContext"/>, and the worker applies the pushed filters to the rows (filt).
+/// <see cref="TableScanContext"/>, except <c>late_materialization</c>, which re-reads the filters per
+/// batch; the worker applies the pushed filters to the rows (filt), expression filters included.
 /// The <c>batch_size</c> arguments are [BatchSize]: rows come in batches of that many, as in Python.
 /// </summary>
 internal static class Echoes
@@ -146,4 +150,47 @@ internal static class Echoes
             for (long i = 0; i < count; i++) yield return new SampleEchoRow(i, "row_" + i, percentage, seed);
         }
     }
+
+    /// <summary>
+    /// One batch of 100 rows; backs the catalog table <c>data.filter_echo_table</c>. The expression
+    /// filters it accepts (<c>prefix</c>, <c>starts_with</c>) are applied exactly by the worker.
+    /// </summary>
+    [TableFunction("filter_echo_table_scan", Description = "Catalog-table scan echoing pushed-down filters (backs example.data.filter_echo_table)",
+        FilterPushdown = true, ExpressionFilters = ["prefix", "starts_with"], Categories = ["generator", "diagnostic", "testing"])]
+    public static IEnumerable<FilterEchoRow> FilterEchoTableScan(TableScanContext scan)
+    {
+        string pushed = FilterText.Sql(scan.Filters);
+        return Rows();
+
+        IEnumerable<FilterEchoRow> Rows()
+        {
+            for (long i = 0; i < 100; i++) yield return new FilterEchoRow(i, "row_" + i, pushed);
+        }
+    }
+
+    /// <summary>
+    /// Row ids, ord (a multiplicative hash, or NULL every <c>null_ord_stride</c> rows), payload, and the
+    /// late-materialization witness of the row-id filters (§6.6.4), per batch of <c>batch_size</c> rows:
+    /// computed from the filters at the first batch, then replaced at a batch when the filters in force give
+    /// a non-trivial witness (or the stored one is still trivial). The method is an iterator, so each batch's
+    /// first row (and its witness) is produced in the tick that emits it.
+    /// </summary>
+    [TableFunction("late_materialization", Description = "Rowid generator that participates in late materialization",
+        FilterPushdown = true, LateMaterialization = true, Categories = ["generator", "diagnostic"])]
+    public static IEnumerable<LateMaterializationRow> LateMaterialization([Min(0), RowCount] long count, TableScanContext scan,
+        [Min(1), BatchSize] long batchSize = 2048, bool dupRowId = false, [Min(0)] long nullOrdStride = 0)
+    {
+        const string trivial = "rid:in=0;rng=none";
+        string witness = FilterText.LateMaterializationWitness(scan.Filters);
+        for (long first = 0; first < count; first += batchSize)
+        {
+            string current = FilterText.LateMaterializationWitness(ProbeDefinitions.InForce(scan.Filters));
+            if (current != trivial || witness == trivial) witness = current;
+            for (long i = first, end = first + Math.Min(batchSize, count - first); i < end; i++)
+                yield return new LateMaterializationRow(dupRowId ? i / 2 : i, nullOrdStride > 0 && i % nullOrdStride == 0 ? null : Ord(i), "payload_" + i, witness);
+        }
+    }
+
+    /// <summary>(i × 2654435761) mod 1000000007, exactly.</summary>
+    private static long Ord(long i) => (long)((Int128)i * 2654435761 % 1000000007);
 }

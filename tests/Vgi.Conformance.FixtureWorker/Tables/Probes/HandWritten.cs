@@ -37,9 +37,6 @@ internal static class Hand
     /// <summary>A partition column (<c>vgi.partition_column = true</c>).</summary>
     public static Field PartitionColumn(string name, IArrowType type) => Column(name, type, "vgi.partition_column", "true");
 
-    /// <summary>A row-id column (<c>is_row_id</c>, empty value).</summary>
-    public static Field RowIdColumn(string name, IArrowType type) => Column(name, type, "is_row_id", "");
-
     /// <summary>A work item of a parallel fixture's shared queue: a few int64 values.</summary>
     public static byte[] Item(params long[] values)
     {
@@ -75,13 +72,6 @@ internal sealed class BindArgs
 
     public long Int64(string name, long @default, long? min = null) =>
         _arguments.Named.TryGetValue(name, out var value) ? Int64(value, name, min) : @default;
-
-    public bool Boolean(string name, bool @default)
-    {
-        if (!_arguments.Named.TryGetValue(name, out var value)) return @default;
-        Score += TableArguments.Check(value, name, BooleanType.Default, nullable: false);
-        return value.AsBoolean() ?? @default;
-    }
 
     public string Utf8(int index, string name)
     {
@@ -155,17 +145,6 @@ internal static class Col
     {
         var builder = new Int64Array.Builder().Reserve(length);
         for (int i = 0; i < length; i++) builder.Append(value(i));
-        return builder.Build();
-    }
-
-    public static Int64Array Int64(int length, Func<int, long?> value)
-    {
-        var builder = new Int64Array.Builder().Reserve(length);
-        for (int i = 0; i < length; i++)
-        {
-            if (value(i) is { } v) builder.Append(v);
-            else builder.AppendNull();
-        }
         return builder.Build();
     }
 

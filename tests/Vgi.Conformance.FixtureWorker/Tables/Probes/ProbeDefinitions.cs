@@ -11,14 +11,17 @@ namespace Vgi.Conformance.Fixtures.Tables.Probes;
 /// The pushdown probes of fixtures.md §2.4.2 that are hand-written definitions:
 /// <list type="bullet">
 /// <item><c>dict_filter_echo</c> emits a <c>dictionary&lt;int8, utf8&gt;</c> column (no C# row type maps to it);</item>
-/// <item><c>dynamic_filter_echo</c> and <c>late_materialization</c> are per batch: <c>batch_size</c> rows per
-/// tick, each batch echoing the filters in force for that tick (dynamic Top-N filters included);</item>
-/// <item><c>filter_echo_table_scan</c>, <c>expression_filter_test</c> and <c>spatial_filter_example</c> advertise
-/// <c>supported_expression_filters</c>; the calls they accept (<c>prefix</c>, <c>starts_with</c>, <c>contains</c>,
-/// <c>list_contains</c>, <c>&amp;&amp;</c>, <c>st_intersects_extent</c>) are applied exactly by the worker's
-/// automatic filtering, so they emit every row of each chunk and leave the filtering to it;</item>
-/// <item><c>spatial_filter_example</c>'s <c>geom</c> column carries <c>geoarrow.wkb</c> extension metadata.</item>
+/// <item><c>dynamic_filter_echo</c>, <c>expression_filter_test</c> and <c>spatial_filter_example</c> take a
+/// <c>batch_size</c> without a declared bound, and a non-positive one fails the bind with
+/// <c>ValueError: batch_size must be positive</c>, a check [TableFunction] cannot declare.</item>
 /// </list>
+/// <c>dynamic_filter_echo</c> is per batch: <c>batch_size</c> rows per tick, each batch echoing the filters in
+/// force for that tick (dynamic Top-N filters included). <c>expression_filter_test</c> and
+/// <c>spatial_filter_example</c> advertise <c>supported_expression_filters</c>; the calls they accept
+/// (<c>contains</c>, <c>list_contains</c>, <c>prefix</c>, <c>starts_with</c>, <c>&amp;&amp;</c>,
+/// <c>st_intersects_extent</c>) are applied exactly by the worker's automatic filtering, so they emit every
+/// row of each chunk and leave the filtering to it. <c>spatial_filter_example</c>'s <c>geom</c> column carries
+/// <c>geoarrow.wkb</c> extension metadata.
 /// </summary>
 internal static class ProbeDefinitions
 {
@@ -29,10 +32,8 @@ internal static class ProbeDefinitions
     [
         DictFilterEcho(),
         DynamicFilterEcho(),
-        FilterEchoTableScan(),
         ExpressionFilterTest(),
         SpatialFilterExample(),
-        LateMaterialization(),
     ];
 
     /// <summary>Batches of <paramref name="batchSize"/> rows over 0..count-1: (first row, length).</summary>
@@ -100,33 +101,6 @@ internal static class ProbeDefinitions
                     yield return new Emitted(HandWritten.Project(scan, length, c => c == 0 ? Col.Int64(length, i => top - i) : Col.Utf8(length, _ => echo)));
                 }
             }
-        },
-    };
-
-    /// <summary>One batch of 100 rows; backs the catalog table <c>data.filter_echo_table</c>.</summary>
-    private static TableFunctionDefinition FilterEchoTableScan() => new()
-    {
-        Name = "filter_echo_table_scan",
-        Description = "Catalog-table scan echoing pushed-down filters (backs example.data.filter_echo_table)",
-        Arguments = Hand.Arguments(),
-        FilterPushdown = true,
-        SupportedExpressionFilters = ["prefix", "starts_with"],
-        Categories = ["generator", "diagnostic", "testing"],
-        Bind = context =>
-        {
-            var args = new BindArgs(context, "filter_echo_table_scan()", 0);
-            var output = HandWritten.Schema(
-                HandWritten.Column("n", Int64Type.Default), HandWritten.Column("s", StringType.Default), HandWritten.Column("pushed_filters", StringType.Default));
-            return new TableBinding(output, scan =>
-            {
-                string pushed = FilterText.Sql(scan.Filters);
-                return new IteratorScan(Rows(scan, [(0, 100)], (rows, c) => c switch
-                {
-                    0 => Col.Int64(rows.Length, i => rows[i]),
-                    1 => Col.Utf8(rows.Length, i => "row_" + rows[i]),
-                    _ => Col.Utf8(rows.Length, _ => pushed),
-                }));
-            }, args.Score);
         },
     };
 
@@ -212,67 +186,11 @@ internal static class ProbeDefinitions
     }
 
     /// <summary>
-    /// Row ids, ord (a multiplicative hash, or NULL every <c>null_ord_stride</c> rows), payload, and the
-    /// late-materialization witness of the row-id filters (§6.6.4): computed from the init filters, then
-    /// replaced at a tick when the filters in force give a non-trivial witness (or the stored one is still trivial).
-    /// </summary>
-    private static TableFunctionDefinition LateMaterialization() => new()
-    {
-        Name = "late_materialization",
-        Description = "Rowid generator that participates in late materialization",
-        Arguments = Hand.Arguments(
-            HandWritten.Positional("count", Int64Type.Default), HandWritten.Named("batch_size", Int64Type.Default),
-            HandWritten.Named("dup_row_id", BooleanType.Default), HandWritten.Named("null_ord_stride", Int64Type.Default)),
-        FilterPushdown = true,
-        LateMaterialization = true,
-        Categories = ["generator", "diagnostic"],
-        Bind = context =>
-        {
-            var args = new BindArgs(context, "late_materialization(count BIGINT, batch_size := BIGINT, dup_row_id := BOOLEAN, null_ord_stride := BIGINT)",
-                1, "batch_size", "dup_row_id", "null_ord_stride");
-            long count = args.Int64(0, "count", min: 0);
-            long batchSize = args.Int64("batch_size", 2048, min: 1);
-            bool dupRowId = args.Boolean("dup_row_id", false);
-            long stride = args.Int64("null_ord_stride", 0, min: 0);
-            var output = HandWritten.Schema(
-                Hand.RowIdColumn("row_id", Int64Type.Default), HandWritten.Column("ord", Int64Type.Default),
-                HandWritten.Column("payload", StringType.Default), HandWritten.Column("pushed", StringType.Default));
-            return new TableBinding(output, scan => new IteratorScan(Batches(scan, count, batchSize, dupRowId, stride)), args.Score)
-            {
-                CardinalityEstimate = count,
-                CardinalityMax = count,
-            };
-
-            static IEnumerable<Emitted> Batches(TableScanContext scan, long count, long batchSize, bool dupRowId, long stride)
-            {
-                const string trivial = "rid:in=0;rng=none";
-                string witness = FilterText.LateMaterializationWitness(scan.Filters);
-                foreach (var (first, length) in Chunks(count, batchSize))
-                {
-                    string current = FilterText.LateMaterializationWitness(InForce(scan.Filters));
-                    if (current != trivial || witness == trivial) witness = current;
-                    string pushed = witness;
-                    yield return new Emitted(HandWritten.Project(scan, length, c => c switch
-                    {
-                        0 => Col.Int64(length, i => dupRowId ? (first + i) / 2 : first + i),
-                        1 => Col.Int64(length, i => stride > 0 && (first + i) % stride == 0 ? null : Ord(first + i)),
-                        2 => Col.Utf8(length, i => "payload_" + (first + i)),
-                        _ => Col.Utf8(length, _ => pushed),
-                    }));
-                }
-            }
-        },
-    };
-
-    /// <summary>
     /// The filters Python holds in force: the init filters until a tick brings dynamic (Top-N) filters,
     /// which replace them (vgi-functions §6.4). The worker itself keeps the init filters AND the dynamic set.
     /// </summary>
-    private static TableFilters InForce(TableFilters filters) =>
+    internal static TableFilters InForce(TableFilters filters) =>
         filters.DynamicFilters.Count > 0 ? new TableFilters(filters.DynamicFilters) : filters;
-
-    /// <summary>(i × 2654435761) mod 1000000007, exactly.</summary>
-    private static long? Ord(long i) => (long)((Int128)i * 2654435761 % 1000000007);
 
     /// <summary>The unbounded <c>batch_size</c> arguments (Python declares no bound; a non-positive size cannot make batches).</summary>
     private static long Positive(long batchSize) =>

@@ -1,8 +1,3 @@
-using Apache.Arrow;
-using Apache.Arrow.Types;
-using Vgi.Codecs;
-using Vgi.Functions;
-
 namespace Vgi.Conformance.Fixtures.Tables.Scans;
 
 internal readonly record struct ColorRow(long? Id, string? Color, string? HexCode);
@@ -17,11 +12,36 @@ internal readonly record struct ProjectRow(long? DepartmentId, string? ProjectCo
 
 internal readonly record struct PairRow(long? A, long? B);
 
+/// <summary>The <c>STRUCT(a BIGINT, b BIGINT)</c> column of <c>rff_struct_scan</c> and <c>rff_multi_scan</c>.</summary>
+[ArrowRecord]
+internal sealed partial record AbStruct(long? A, long? B);
+
+/// <summary>The <c>mid STRUCT(leaf BIGINT)</c> field of <c>rff_nested_scan</c>'s <c>wrapper</c>.</summary>
+[ArrowRecord]
+internal sealed partial record MidStruct(long? Leaf);
+
+/// <summary>The <c>wrapper STRUCT(mid STRUCT(leaf BIGINT))</c> column of <c>rff_nested_scan</c>.</summary>
+[ArrowRecord]
+internal sealed partial record WrapperStruct(MidStruct? Mid);
+
+/// <summary>The <c>bbox STRUCT(xmin, ymin, xmax, ymax FLOAT)</c> column of <c>rff_rowid_scan</c>.</summary>
+[ArrowRecord]
+internal sealed partial record BboxStruct(float? Xmin, float? Ymin, float? Xmax, float? Ymax);
+
+internal readonly record struct StructOtherRow(AbStruct? S, long? Other);
+
+internal readonly record struct WrapperRow(WrapperStruct? Wrapper);
+
+internal readonly record struct StructTopRow(AbStruct? S, long? Top);
+
+/// <summary>An <c>rff_rowid_scan</c> row: <c>row_id</c> carries <c>is_row_id</c>.</summary>
+internal readonly record struct RowIdBboxRow([RowId] long? RowId, BboxStruct? Bbox, long? Other);
+
 /// <summary>
 /// The static scans behind the catalog tables of schema <c>data</c> (fixtures.md §2.4.5): each
 /// answers its whole table in one batch, with no pushdown (DuckDB filters and projects above them),
-/// except <c>rff_rowid_scan</c>. The flat ones are attribute functions; the ones with struct columns
-/// or a row-id column are hand-written (<see cref="StructScans"/>).
+/// except <c>rff_rowid_scan</c> (projection and filter pushdown: only the projected columns are
+/// written, and the worker applies the pushed filters).
 /// </summary>
 internal static class CatalogScans
 {
@@ -74,96 +94,34 @@ internal static class CatalogScans
     public static IEnumerable<PairRow> RffNoneScan() => SimplePairs;
 
     private static readonly PairRow[] SimplePairs = [new(1, 10), new(2, 20), new(3, 30)];
-}
 
-/// <summary>The <c>rff_*</c> scans with struct columns and the row-id scan, hand-written for their exact Arrow types.</summary>
-internal static class StructScans
-{
-    private static readonly StructType AbStruct = new([HandWritten.Column("a", Int64Type.Default), HandWritten.Column("b", Int64Type.Default)]);
-    private static readonly StructType MidStruct = new([HandWritten.Column("leaf", Int64Type.Default)]);
-    private static readonly StructType WrapperStruct = new([HandWritten.Column("mid", MidStruct)]);
+    [TableFunction("rff_struct_scan", Description = "rff_struct — STRUCT(s.a, s.b) + other for required_field_filter_paths tests", ProjectionPushdown = false)]
+    public static IEnumerable<StructOtherRow> RffStructScan() =>
+    [
+        new(new(1, 10), 100),
+        new(new(2, 20), 200),
+        new(new(3, 30), 300),
+    ];
 
-    private static readonly StructType BboxStruct = new([
-        HandWritten.Column("xmin", FloatType.Default),
-        HandWritten.Column("ymin", FloatType.Default),
-        HandWritten.Column("xmax", FloatType.Default),
-        HandWritten.Column("ymax", FloatType.Default),
-    ]);
+    [TableFunction("rff_nested_scan", Description = "rff_nested — nested STRUCT(wrapper.mid.leaf) for required_field_filter_paths tests", ProjectionPushdown = false)]
+    public static IEnumerable<WrapperRow> RffNestedScan() =>
+    [
+        new(new(new(1))),
+        new(new(new(2))),
+        new(new(new(3))),
+    ];
 
-    public static TableFunctionDefinition RffStruct { get; } = Static("rff_struct_scan",
-        "rff_struct — STRUCT(s.a, s.b) + other for required_field_filter_paths tests",
-        HandWritten.Schema(HandWritten.Column("s", AbStruct), HandWritten.Column("other", Int64Type.Default)),
-        schema => HandWritten.Batch(schema, 3,
-            HandWritten.Struct(AbStruct, 3, HandWritten.Longs([1, 2, 3]), HandWritten.Longs([10, 20, 30])),
-            HandWritten.Longs([100, 200, 300])));
+    [TableFunction("rff_multi_scan", Description = "rff_multi — top-level + struct subfield required paths", ProjectionPushdown = false)]
+    public static IEnumerable<StructTopRow> RffMultiScan() =>
+    [
+        new(new(1, 10), 100),
+        new(new(2, 20), 200),
+    ];
 
-    public static TableFunctionDefinition RffNested { get; } = Static("rff_nested_scan",
-        "rff_nested — nested STRUCT(wrapper.mid.leaf) for required_field_filter_paths tests",
-        HandWritten.Schema(HandWritten.Column("wrapper", WrapperStruct)),
-        schema => HandWritten.Batch(schema, 3,
-            HandWritten.Struct(WrapperStruct, 3, HandWritten.Struct(MidStruct, 3, HandWritten.Longs([1, 2, 3])))));
-
-    public static TableFunctionDefinition RffMulti { get; } = Static("rff_multi_scan",
-        "rff_multi — top-level + struct subfield required paths",
-        HandWritten.Schema(HandWritten.Column("s", AbStruct), HandWritten.Column("top", Int64Type.Default)),
-        schema => HandWritten.Batch(schema, 2,
-            HandWritten.Struct(AbStruct, 2, HandWritten.Longs([1, 2]), HandWritten.Longs([10, 20])),
-            HandWritten.Longs([100, 200])));
-
-    private static readonly Schema RowIdOutput = HandWritten.Schema(
-        new Field("row_id", Int64Type.Default, true, [new KeyValuePair<string, string>("is_row_id", "")]),
-        HandWritten.Column("bbox", BboxStruct),
-        HandWritten.Column("other", Int64Type.Default));
-
-    /// <summary>
-    /// <c>rff_rowid_scan()</c>: 10 rows, row_id i, bbox {xmin: i, ymin: 2, xmax: 3, ymax: 4}, other i×10;
-    /// projection and filter pushdown (only the projected columns are built; the worker applies the filters).
-    /// </summary>
-    public static TableFunctionDefinition RffRowId { get; } = new()
+    /// <summary><c>rff_rowid_scan()</c>: 10 rows, row_id i, bbox {xmin: i, ymin: 2, xmax: 3, ymax: 4}, other i×10.</summary>
+    [TableFunction("rff_rowid_scan", Description = "rff_rowid — row_id virtual column + bbox.* required filters", FilterPushdown = true)]
+    public static IEnumerable<RowIdBboxRow> RffRowIdScan()
     {
-        Name = "rff_rowid_scan",
-        Description = "rff_rowid — row_id virtual column + bbox.* required filters",
-        Arguments = HandWritten.Schema(),
-        FilterPushdown = true,
-        Bind = context =>
-        {
-            TableArguments.ExpectPositional(context.Arguments, 0, "rff_rowid_scan()");
-            TableArguments.ExpectNamed(context.Arguments, [], "rff_rowid_scan()");
-            return new TableBinding(RowIdOutput, scan => new BatchesScan([RowIdBatch(scan)]), 0);
-        },
-    };
-
-    private static RecordBatch RowIdBatch(TableScanContext scan)
-    {
-        const int rows = 10;
-        long[] ids = [.. Enumerable.Range(0, rows).Select(i => (long)i)];
-        return HandWritten.Project(scan, rows, index => index switch
-        {
-            0 => HandWritten.Longs(ids),
-            1 => HandWritten.Struct(BboxStruct, rows,
-                ArrowWrite.Float32(ids.Select(i => (float)i).ToArray()),
-                ArrowWrite.Float32(Enumerable.Repeat(2f, rows).ToArray()),
-                ArrowWrite.Float32(Enumerable.Repeat(3f, rows).ToArray()),
-                ArrowWrite.Float32(Enumerable.Repeat(4f, rows).ToArray())),
-            _ => HandWritten.Longs(ids.Select(i => i * 10)),
-        });
-    }
-
-    /// <summary>A no-argument, no-pushdown scan answering one prepared batch.</summary>
-    private static TableFunctionDefinition Static(string name, string description, Schema output, Func<Schema, RecordBatch> batch)
-    {
-        return new TableFunctionDefinition
-        {
-            Name = name,
-            Description = description,
-            Arguments = HandWritten.Schema(),
-            ProjectionPushdown = false,
-            Bind = context =>
-            {
-                TableArguments.ExpectPositional(context.Arguments, 0, name + "()");
-                TableArguments.ExpectNamed(context.Arguments, [], name + "()");
-                return new TableBinding(output, _ => new BatchesScan([batch(output)]), 0);
-            },
-        };
+        for (int i = 0; i < 10; i++) yield return new(i, new(i, 2f, 3f, 4f), i * 10L);
     }
 }
