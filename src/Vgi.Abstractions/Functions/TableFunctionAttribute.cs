@@ -3,7 +3,9 @@ namespace Vgi;
 /// <summary>
 /// Serves a static method as a DuckDB table function (<c>SELECT * FROM w.main.f(...)</c>). The method
 /// returns <c>IEnumerable&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c> of a record, record struct or
-/// named tuple; its members are the output columns. Required parameters are positional arguments;
+/// named tuple; its members are the output columns. To decide the batches itself, it yields
+/// <c>Vgi.Functions.RowBatch&lt;T&gt;</c> instead: each is sent as one Arrow batch, with its own batch
+/// index, partition values and metadata. Required parameters are positional arguments;
 /// optional parameters are named arguments (<c>f(1, step := 2)</c>) with their C# defaults.
 /// A parameter of type <c>Vgi.Functions.TableScanContext</c>, <see cref="VgiContext"/> or
 /// <see cref="System.Threading.CancellationToken"/> is injected, not an SQL argument.
@@ -64,7 +66,10 @@ public sealed class TableFunctionAttribute : Attribute
     /// <summary>The order promise of the rows (default <see cref="ScanOrder.PreservesOrder"/>).</summary>
     public ScanOrder Order { get; set; }
 
-    /// <summary>Every batch carries a batch index that orders it across parallel streams.</summary>
+    /// <summary>
+    /// Every batch carries a batch index that orders it across parallel streams: the stream's batch number,
+    /// or the <c>RowBatch&lt;T&gt;.BatchIndex</c> the method gives it.
+    /// </summary>
     public bool SupportsBatchIndex { get; set; }
 
     /// <summary>How batches relate to the partition columns of the output.</summary>

@@ -77,7 +77,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TableReturnType = new(
         "VGEN0020", "Table function must return rows",
-        "Table function '{0}' returns '{1}'; return IEnumerable<T> or IAsyncEnumerable<T> of a record, record struct or named tuple (its members are the columns)",
+        "Table function '{0}' returns '{1}'; return IEnumerable<T> or IAsyncEnumerable<T> of a record, record struct or named tuple (its members are the columns), or of RowBatch<T> to send whole batches",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor TableRowType = new(
@@ -134,6 +134,16 @@ internal static class DiagnosticDescriptors
         "VGEN0031", "Malformed [BatchSize]",
         "[BatchSize] on parameter '{0}' of table function '{1}' {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor RowBatchType = new(
+        "VGEN0032", "Unsupported row batch",
+        "Table function '{0}' yields '{1}': {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor BatchSizeOfRowBatches = new(
+        "VGEN0033", "BatchSize has no effect on a function that yields RowBatch",
+        "BatchSize of table function '{0}' has no effect: it yields '{1}', and each RowBatch is sent as one batch of its own rows; size the batches in the method, or take a TableScanContext parameter to read the batch size",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor RecordNotPartial = new(
         "VGEN0101", "[ArrowRecord] type must be partial",

@@ -145,8 +145,15 @@ internal sealed class TableFunctionEmitter
             ParameterRole.Cancellation => "scan.Context.CancellationToken",
             _ => Local(p),
         }))})";
-        string scanType = _f.IsAsync ? "AsyncEnumerableTableScan" : "EnumerableTableScan";
+        string scanType = (_f.YieldsBatches, _f.IsAsync) switch
+        {
+            (true, true) => "AsyncRowBatchTableScan",
+            (true, false) => "RowBatchTableScan",
+            (false, true) => "AsyncEnumerableTableScan",
+            (false, false) => "EnumerableTableScan",
+        };
         _w.Line("// The method runs once per scan stream (init), so each parallel stream gets its own rows.");
+        if (_f.YieldsBatches) _w.Line("// Each RowBatch it yields is sent as one Arrow batch, with that batch's index, partition values and metadata.");
         string binding = $"return new {Functions}.TableBinding(Output, scan => new {Functions}.{scanType}<{_f.RowType}>({call}, scan, WriteColumn), score)";
         var initializers = new List<string>();
         var rowCount = _f.Parameters.FirstOrDefault(p => p.Checks is { RowCount: true });

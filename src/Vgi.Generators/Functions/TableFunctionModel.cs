@@ -35,6 +35,9 @@ internal sealed record TableFunctionModel(
 
     /// <summary>[TableFunction(Cardinality = N)]: the fixed row count of every call, or -1 when unknown.</summary>
     public long Cardinality { get; init; } = -1;
+
+    /// <summary>The method yields <c>RowBatch&lt;RowType&gt;</c> values, each sent as one Arrow batch, rather than rows.</summary>
+    public bool YieldsBatches { get; init; }
 }
 
 /// <summary>The [TableFunction] properties that map one to one onto <c>TableFunctionDefinition</c>.</summary>

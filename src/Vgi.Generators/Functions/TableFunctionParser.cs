@@ -19,6 +19,7 @@ internal static class TableFunctionParser
     public const string BatchSizeAttribute = "Vgi.BatchSizeAttribute";
     private const string ScanContextType = "Vgi.Functions.TableScanContext";
     private const string ColumnStatisticsType = "Vgi.Functions.ColumnStatistics";
+    private const string RowBatchType = "Vgi.Functions.RowBatch<T>";
 
     public static TableFunctionModel Parse(IMethodSymbol method, MethodDeclarationSyntax syntax, AttributeData attribute, CancellationToken ct)
     {
@@ -92,12 +93,25 @@ internal static class TableFunctionParser
         string? statistics = method.IsGenericMethod ? null : ParseStatistics(method, attribute, display, attributeLocation, diagnostics, ct);
 
         var returnLocation = syntax.ReturnType.GetLocation();
-        bool isAsync = false;
+        bool isAsync = false, yieldsBatches = false;
         string rowType = "";
         var columns = new List<RowColumnModel>();
         if (RowTypeOf(method.ReturnType, out isAsync) is not { } row)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TableReturnType, returnLocation, display, method.ReturnType.ToDisplayString()));
+        }
+        else if (!method.IsGenericMethod && (IsRowBatch(row) || IsRowBatch(NullableUnderlying(row))))
+        {
+            // Whole batches: the columns come from the RowBatch's row type.
+            yieldsBatches = true;
+            if (BatchRowTypeOf(row, display, returnLocation, diagnostics) is { } batchRow)
+            {
+                rowType = batchRow.ToDisplayString(TypeMapper.TypeFormat);
+                CollectColumns(batchRow, display, returnLocation, columns, diagnostics, ct, batchOf: row);
+            }
+            if (AttributeValues.Named(attribute, "BatchSize") is int && !method.Parameters.Any(p => p.Type.ToDisplayString() == ScanContextType))
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.BatchSizeOfRowBatches, AttributeValues.ArgumentLocation(attribute, "BatchSize", attributeLocation, ct), display,
+                    row.ToDisplayString()));
         }
         else if (!method.IsGenericMethod)
         {
@@ -117,6 +131,7 @@ internal static class TableFunctionParser
             Options = options,
             Statistics = statistics,
             Cardinality = cardinality,
+            YieldsBatches = yieldsBatches,
         };
     }
 
@@ -210,7 +225,53 @@ internal static class TableFunctionParser
         }
     }
 
-    private static void CollectColumns(ITypeSymbol row, string display, Location returnLocation, List<RowColumnModel> columns, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    private static bool IsRowBatch(ITypeSymbol? type) =>
+        type is INamedTypeSymbol { IsGenericType: true } named && named.OriginalDefinition.ToDisplayString() == RowBatchType;
+
+    private static ITypeSymbol? NullableUnderlying(ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : null;
+
+    /// <summary>
+    /// The row type <c>T</c> of the <c>RowBatch&lt;T&gt;</c> (or <c>RowBatch&lt;T&gt;?</c>) the method yields
+    /// when it can be a row; null, reported as VGEN0032, when it cannot (the columns are checked after).
+    /// </summary>
+    private static ITypeSymbol? BatchRowTypeOf(ITypeSymbol element, string display, Location returnLocation, List<DiagnosticInfo> diagnostics)
+    {
+        if (NullableUnderlying(element) is { } underlying)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RowBatchType, returnLocation, display, element.ToDisplayString(),
+                $"a batch cannot be null; yield '{underlying.ToDisplayString()}' (one with no rows is an empty batch, which the worker skips)"));
+            return null;
+        }
+        var row = ((INamedTypeSymbol)element).TypeArguments[0];
+        if (IsRowBatch(row) || IsRowBatch(NullableUnderlying(row)))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RowBatchType, returnLocation, display, element.ToDisplayString(),
+                $"a RowBatch holds rows, not batches; yield '{row.ToDisplayString()}' itself"));
+            return null;
+        }
+        if (TypeMapper.Map(row, TypeMapper.Storage.Inferred, out _) is null && RowsOf(row) is { } item)
+        {
+            string itemName = item.ToDisplayString();
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RowBatchType, returnLocation, display, element.ToDisplayString(),
+                $"its type argument is the row type and Rows holds the list; yield 'RowBatch<{itemName}>' built with new RowBatch<{itemName}>(rows)"));
+            return null;
+        }
+        return row;
+    }
+
+    /// <summary>The item type of an array or a <c>System.Collections</c> collection (<c>List&lt;T&gt;</c>, <c>IEnumerable&lt;T&gt;</c>, ...), or null.</summary>
+    private static ITypeSymbol? RowsOf(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol array) return array.ElementType;
+        if (type is not INamedTypeSymbol named || named.ContainingNamespace?.ToDisplayString().StartsWith("System.Collections", StringComparison.Ordinal) != true) return null;
+        static bool IsEnumerable(INamedTypeSymbol t) => t.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T;
+        return IsEnumerable(named) ? named.TypeArguments[0] : named.AllInterfaces.FirstOrDefault(IsEnumerable)?.TypeArguments[0];
+    }
+
+    /// <param name="batchOf">The <c>RowBatch&lt;T&gt;</c> the rows come in, when the method yields batches.</param>
+    private static void CollectColumns(ITypeSymbol row, string display, Location returnLocation, List<RowColumnModel> columns, List<DiagnosticInfo> diagnostics, CancellationToken ct,
+        ITypeSymbol? batchOf = null)
     {
         if (row is INamedTypeSymbol { IsTupleType: true } tuple)
         {
@@ -250,7 +311,12 @@ internal static class TableFunctionParser
             }
         }
         if (columns.Count == 0 && !diagnostics.Any(d => d.Descriptor == DiagnosticDescriptors.TableRowMember || d.Descriptor == DiagnosticDescriptors.TableTupleNames || d.Descriptor == DiagnosticDescriptors.FieldMetadata))
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TableRowType, returnLocation, display, row.ToDisplayString()));
+        {
+            diagnostics.Add(batchOf is null
+                ? DiagnosticInfo.Create(DiagnosticDescriptors.TableRowType, returnLocation, display, row.ToDisplayString())
+                : DiagnosticInfo.Create(DiagnosticDescriptors.RowBatchType, returnLocation, display, batchOf.ToDisplayString(),
+                    $"its row type '{row.ToDisplayString()}' has no columns; use a record, record struct, named tuple, or a single mapped type (one column named 'value')"));
+        }
     }
 
     private static void AddColumn(string member, string access, ITypeSymbol type, Location location, string display, List<RowColumnModel> columns, List<DiagnosticInfo> diagnostics,

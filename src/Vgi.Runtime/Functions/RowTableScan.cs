@@ -97,7 +97,7 @@ public sealed class AsyncEnumerableTableScan<T> : TableScan
     }
 }
 
-internal static class RowBatches
+internal static partial class RowBatches
 {
     /// <summary>Rows buffered before the first growth: a batch size beyond it is allocated only as rows arrive.</summary>
     private const int InitialRows = 4096;
