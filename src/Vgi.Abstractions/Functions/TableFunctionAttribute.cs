@@ -95,4 +95,13 @@ public sealed class TableFunctionAttribute : Attribute
     /// once per call: <c>Statistics = nameof(SeriesStatistics)</c>.
     /// </summary>
     public string? Statistics { get; set; }
+
+    /// <summary>
+    /// Names a static void method of the same class that checks a call's arguments at bind. It takes the
+    /// function's SQL parameters (same names and types, in the same order, no injected parameters) and runs
+    /// after the arguments are read and their declared checks pass. An exception it throws fails the bind:
+    /// DuckDB reports its class name and message; a <c>Vgi.Functions.TableBindException</c> is an argument
+    /// mismatch, as for the declared checks: <c>Validate = nameof(CheckRange)</c>.
+    /// </summary>
+    public string? Validate { get; set; }
 }

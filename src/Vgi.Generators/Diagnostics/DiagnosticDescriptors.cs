@@ -145,6 +145,11 @@ internal static class DiagnosticDescriptors
         "BatchSize of table function '{0}' has no effect: it yields '{1}', and each RowBatch is sent as one batch of its own rows; size the batches in the method, or take a TableScanContext parameter to read the batch size",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor ValidateMethod = new(
+        "VGEN0034", "Validate method does not fit",
+        "Validate method '{0}' of table function '{1}' {2}; declare it in the same class as: static void {0}({3})",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor RecordNotPartial = new(
         "VGEN0101", "[ArrowRecord] type must be partial",
         "'{0}' is marked [ArrowRecord] but is not partial; declare it 'partial' (and every type containing it) so the codec can be generated into it",

@@ -138,6 +138,11 @@ internal sealed class TableFunctionEmitter
             EmitChecks(p);
             _w.Close();
         }
+        if (_f.Validate is not null)
+        {
+            _w.Line("// The method's own checks, once every argument is read and checked; what it throws fails the bind.");
+            _w.Line($"{_f.Validate}({string.Join(", ", _f.Parameters.Where(p => p.Role is ParameterRole.PositionalArgument or ParameterRole.NamedArgument).Select(Local))});");
+        }
         string call = $"{_f.Method}({string.Join(", ", _f.Parameters.Select(p => p.Role switch
         {
             ParameterRole.ScanContext => "scan",

@@ -33,6 +33,9 @@ internal sealed record TableFunctionModel(
     /// <summary>Call target of the [TableFunction(Statistics = ...)] method, or null.</summary>
     public string? Statistics { get; init; }
 
+    /// <summary>Call target of the [TableFunction(Validate = ...)] method, or null.</summary>
+    public string? Validate { get; init; }
+
     /// <summary>[TableFunction(Cardinality = N)]: the fixed row count of every call, or -1 when unknown.</summary>
     public long Cardinality { get; init; } = -1;
 

@@ -90,7 +90,8 @@ internal static class TableFunctionParser
                     $"is the second one; only one argument can be the row count (it is already on '{rowCountParameter}')"));
             }
         }
-        string? statistics = method.IsGenericMethod ? null : ParseStatistics(method, attribute, display, attributeLocation, diagnostics, ct);
+        string? statistics = method.IsGenericMethod ? null : ParseHook(method, attribute, "Statistics", display, attributeLocation, diagnostics, ct);
+        string? validate = method.IsGenericMethod ? null : ParseHook(method, attribute, "Validate", display, attributeLocation, diagnostics, ct);
 
         var returnLocation = syntax.ReturnType.GetLocation();
         bool isAsync = false, yieldsBatches = false;
@@ -130,6 +131,7 @@ internal static class TableFunctionParser
         {
             Options = options,
             Statistics = statistics,
+            Validate = validate,
             Cardinality = cardinality,
             YieldsBatches = yieldsBatches,
         };
@@ -158,28 +160,30 @@ internal static class TableFunctionParser
     }
 
     /// <summary>
-    /// The call target of the [TableFunction(Statistics = "M")] method, or null when none is named or it
-    /// does not fit: it must be a static method of the same class taking the function's SQL parameters
-    /// (same names and types, same order) and returning <c>IEnumerable&lt;ColumnStatistics&gt;?</c>.
+    /// The call target of the [TableFunction(Statistics = "M")] or [TableFunction(Validate = "M")] method,
+    /// or null when none is named or it does not fit: it must be a static method of the same class taking
+    /// the function's SQL parameters (same names and types, same order) and returning
+    /// <c>IEnumerable&lt;ColumnStatistics&gt;?</c> (Statistics) or void (Validate).
     /// </summary>
-    private static string? ParseStatistics(IMethodSymbol method, AttributeData attribute, string display, Location attributeLocation, List<DiagnosticInfo> diagnostics, CancellationToken ct)
+    private static string? ParseHook(IMethodSymbol method, AttributeData attribute, string hook, string display, Location attributeLocation, List<DiagnosticInfo> diagnostics, CancellationToken ct)
     {
-        if (AttributeValues.Named(attribute, "Statistics") is not string name) return null;
+        if (AttributeValues.Named(attribute, hook) is not string name) return null;
+        bool statistics = hook == "Statistics";
         var sql = method.Parameters.Where(p => !IsInjected(p.Type)).ToList();
         var candidates = method.ContainingType.GetMembers(name).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList();
-        var match = candidates.FirstOrDefault(m => StatisticsProblem(m, sql) is null);
+        var match = candidates.FirstOrDefault(m => HookProblem(m, sql, statistics) is null);
         string? problem = candidates.Count == 0 ? $"does not exist in '{method.ContainingType.Name}'"
-            : match is null ? StatisticsProblem(candidates[0], sql)
+            : match is null ? HookProblem(candidates[0], sql, statistics)
             : ScalarFunctionParser.Inaccessibility(match) is { } hidden ? $"is {hidden}, so the generated binder cannot call it"
             : null;
         if (problem is null) return method.ContainingType.ToDisplayString(TypeMapper.TypeFormat) + "." + name;
         string expected = string.Join(", ", sql.Select(p => $"{p.Type.ToDisplayString()} {p.Name}"));
-        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.StatisticsMethod, AttributeValues.ArgumentLocation(attribute, "Statistics", attributeLocation, ct),
-            name, display, problem, expected));
+        diagnostics.Add(DiagnosticInfo.Create(statistics ? DiagnosticDescriptors.StatisticsMethod : DiagnosticDescriptors.ValidateMethod,
+            AttributeValues.ArgumentLocation(attribute, hook, attributeLocation, ct), name, display, problem, expected));
         return null;
     }
 
-    private static string? StatisticsProblem(IMethodSymbol candidate, List<IParameterSymbol> sql)
+    private static string? HookProblem(IMethodSymbol candidate, List<IParameterSymbol> sql, bool statistics)
     {
         if (!candidate.IsStatic) return "is not static";
         if (candidate.IsGenericMethod) return "is generic";
@@ -188,7 +192,7 @@ internal static class TableFunctionParser
             && !(f.Type.NullableAnnotation == NullableAnnotation.Annotated && c.Type.NullableAnnotation == NullableAnnotation.NotAnnotated)).All(fits => fits);
         if (!parametersFit)
             return $"takes ({string.Join(", ", candidate.Parameters.Select(p => $"{p.Type.ToDisplayString()} {p.Name}"))}) instead of the function's SQL parameters";
-        if (!YieldsStatistics(candidate.ReturnType)) return $"returns '{candidate.ReturnType.ToDisplayString()}'";
+        if (statistics ? !YieldsStatistics(candidate.ReturnType) : !candidate.ReturnsVoid) return $"returns '{candidate.ReturnType.ToDisplayString()}'";
         return null;
     }
 

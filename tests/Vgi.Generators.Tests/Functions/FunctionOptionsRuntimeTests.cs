@@ -135,6 +135,20 @@ public class FunctionOptionsRuntimeTests
     }
 
     [Fact]
+    public void ValidateRunsAfterTheDeclaredChecks()
+    {
+        var window = Definitions<TableFunctionDefinition[]>("Sample_Catalog_Window")[0];
+        Assert.Equal(2, Bind(window, [Long(2), Long(7)], ("batch_size", Long(2))).BatchSize);
+        // [Min(0)] fails first: the method's check sees only arguments that passed the declared ones.
+        Assert.Equal("Argument 'from' is too small.\n  Constraint: must be >= 0", BindError(window, [Long(-1), Long(-5)]));
+        // A TableBindException is an argument mismatch, like the declared checks.
+        Assert.Equal("Argument 'to' is before 'from'.", BindError(window, [Long(3), Long(1)]));
+        // Any other exception escapes the binder as it is.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => Bind(window, [Long(0), Long(1)], ("batch_size", Long(0))));
+        Assert.StartsWith("batch_size must be positive", error.Message);
+    }
+
+    [Fact]
     public async Task TheScanEmitsBatchesOfTheCallsBatchSize()
     {
         var chunked = Definitions<TableFunctionDefinition[]>("Sample_Catalog_Chunked")[0];

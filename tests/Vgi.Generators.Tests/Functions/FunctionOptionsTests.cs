@@ -4,7 +4,7 @@ namespace Vgi.Generators.Tests.Functions;
 
 /// <summary>
 /// Attribute options beyond the basics: table catalog/planner options, argument checks, [RowCount],
-/// a fixed Cardinality, [BatchSize], the statistics hook, output field metadata, and scalar null
+/// a fixed Cardinality, [BatchSize], the statistics and validation hooks, output field metadata, and scalar null
 /// handling / required settings and secrets.
 /// </summary>
 public class FunctionOptionsTests
@@ -73,6 +73,18 @@ public class FunctionOptionsTests
                 for (long i = 0; i < count; i++) yield return i;
             }
 
+            [TableFunction(Validate = nameof(CheckWindow))]
+            public static IEnumerable<long> Window([Min(0)] long from, long to, [BatchSize] long batchSize = 100)
+            {
+                for (long i = from; i < to; i++) yield return i;
+            }
+
+            public static void CheckWindow(long from, long to, long batchSize)
+            {
+                if (to < from) throw new TableBindException("Argument 'to' is before 'from'.");
+                if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), "batch_size must be positive");
+            }
+
             [ScalarFunction(NullHandling = NullHandlingMode.Special, RequiredSettings = ["api_url"], RequiredSecrets = ["s3", "http"])]
             public static long Lookup(long key) => key;
 
@@ -86,6 +98,7 @@ public class FunctionOptionsTests
     [InlineData("Sample_Catalog_Points.TableFunction.g.cs")]
     [InlineData("Sample_Catalog_TenThousand.TableFunction.g.cs")]
     [InlineData("Sample_Catalog_Chunked.TableFunction.g.cs")]
+    [InlineData("Sample_Catalog_Window.TableFunction.g.cs")]
     [InlineData("Sample_Catalog_Lookup.ScalarFunction.g.cs")]
     [InlineData("Sample_Catalog_OrZero.ScalarFunction.g.cs")]
     public void EmittedSourceMatchesSnapshot(string hintName)

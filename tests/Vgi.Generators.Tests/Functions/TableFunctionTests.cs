@@ -283,6 +283,45 @@ public class TableFunctionTests
     }
 
     [Fact]
+    public void ValidateMethodMissing()
+    {
+        var d = Single("    [TableFunction(Validate = \"Check\")] public static IEnumerable<long> Rows(long count, string? label = null) => [];", out var source);
+        Assert.Equal("VGEN0034", d.Id);
+        AssertAt(d, source, "Rows", "Validate = \"Check\"");
+        Assert.Contains("Validate method 'Check' of table function 'F.Rows' does not exist in 'F'", d.GetMessage());
+        Assert.Contains("static void Check(long count, string? label)", d.GetMessage());
+    }
+
+    [Fact]
+    public void ValidateMethodNotStatic()
+    {
+        var d = Single("    [TableFunction(Validate = nameof(Check))] public static IEnumerable<long> Rows(long count) => [];\n"
+            + "    public void Check(long count) { }", out var source);
+        Assert.Equal("VGEN0034", d.Id);
+        AssertAt(d, source, "Rows", "Validate = nameof(Check)");
+        Assert.Contains("is not static", d.GetMessage());
+    }
+
+    [Fact]
+    public void ValidateMethodWithOtherParameters()
+    {
+        var d = Single("    [TableFunction(Validate = nameof(Check))] public static IEnumerable<long> Rows(long count, Vgi.Functions.TableScanContext scan) => [];\n"
+            + "    public static void Check(long count, Vgi.Functions.TableScanContext scan) { }", out _);
+        Assert.Equal("VGEN0034", d.Id);
+        Assert.Contains("instead of the function's SQL parameters", d.GetMessage());
+        Assert.Contains("static void Check(long count)", d.GetMessage());
+    }
+
+    [Fact]
+    public void ValidateMethodNotVoid()
+    {
+        var d = Single("    [TableFunction(Validate = nameof(Check))] public static IEnumerable<long> Rows(long count) => [];\n"
+            + "    public static bool Check(long count) => count > 0;", out _);
+        Assert.Equal("VGEN0034", d.Id);
+        Assert.Contains("returns 'bool'", d.GetMessage());
+    }
+
+    [Fact]
     public void OddRowFieldMetadata()
     {
         var d = Single("    public sealed record Row(long Id, [ArrowField(Metadata = [\"unit\"])] double Value);\n"
