@@ -47,6 +47,20 @@ internal static class GeneratorHarness
     private static string ProjectDirectory([CallerFilePath] string harnessPath = "") => Path.GetDirectoryName(harnessPath)!;
 
     /// <summary>
+    /// Asserts that <paramref name="d"/> underlines exactly <paramref name="text"/> on the first line of
+    /// <paramref name="source"/> containing <paramref name="lineMarker"/>.
+    /// </summary>
+    public static void AssertAt(Diagnostic d, string source, string lineMarker, string text)
+    {
+        var lines = source.Split('\n');
+        int line = Array.FindIndex(lines, l => l.Contains(lineMarker, StringComparison.Ordinal));
+        var span = d.Location.GetLineSpan();
+        Assert.Equal(line, span.StartLinePosition.Line);
+        Assert.Equal(lines[line].IndexOf(text, StringComparison.Ordinal), span.StartLinePosition.Character);
+        Assert.Equal(text.Length, span.EndLinePosition.Character - span.StartLinePosition.Character);
+    }
+
+    /// <summary>
     /// Compares <paramref name="actual"/> with the committed snapshot <c>Snapshots/<paramref name="name"/></c>.
     /// Set VGI_UPDATE_SNAPSHOTS=1 to rewrite the snapshot in the source tree after a deliberate change.
     /// </summary>

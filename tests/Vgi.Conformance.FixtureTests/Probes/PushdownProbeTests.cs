@@ -259,7 +259,7 @@ public sealed class PushdownProbeTests
     {
         // count 16: a 4×4 grid with step 0.25; the box (0,0)-(0.3,0.3) holds points 0, 1, 4, 5.
         await using var w = WorkerProcess.Fixture.Start();
-        var box = Polygon((0, 0), (0.3, 0), (0.3, 0.3), (0, 0.3), (0, 0));
+        var box = Wkb.Polygon((0, 0), (0.3, 0), (0.3, 0.3), (0, 0.3), (0, 0));
         var filter = GeometryFilter($"[{Expression("geom", 3, Call("&&", 0))}]", box);
         var (bound, _, batches) = await RunAsync(w, Table("spatial_filter_example", [Calls.I64(16)]), projection: [0, 1, 2, 3], filters: filter);
         Assert.Equal("geoarrow.wkb", Meta(bound.OutputSchema.FieldsList[3], "ARROW:extension:name"));
@@ -315,8 +315,8 @@ public sealed class PushdownProbeTests
     {
         // The init filter keeps the lower-left box; from tick 2 a dynamic && filter with a box around (0.75, 0.75) applies too.
         await using var w = WorkerProcess.Fixture.Start();
-        var all = Polygon((0, 0), (1, 0), (1, 1), (0, 1), (0, 0));
-        var corner = Polygon((0.7, 0.7), (0.8, 0.7), (0.8, 0.8), (0.7, 0.8), (0.7, 0.7));
+        var all = Wkb.Polygon((0, 0), (1, 0), (1, 1), (0, 1), (0, 0));
+        var corner = Wkb.Polygon((0.7, 0.7), (0.8, 0.7), (0.8, 0.8), (0.7, 0.8), (0.7, 0.7));
         var init = GeometryFilter($"[{Expression("geom", 1, Call("&&", 0))}]", all);
         var tick = new List<KeyValuePair<string, string>> { new("vgi_pushdown_filters", Convert.ToBase64String(GeometryFilter($"[{Expression("geom", 1, Call("&&", 0))}]", corner))) };
         var (_, _, batches) = await RunAsync(w, Table("spatial_filter_example", [Calls.I64(16)], [Named("batch_size", 4)]), projection: [0, 3],
@@ -393,22 +393,6 @@ public sealed class PushdownProbeTests
         Assert.Equal(40, cardinality.Max);
         var error = await Assert.ThrowsAsync<Vgi.Rpc.RpcException>(() => w.BindAsync(Table("filter_echo", [Calls.I64(-1)])));
         Assert.Contains("Argument 'count' is too small.", error.Message);
-    }
-
-    /// <summary>A WKB polygon with one ring.</summary>
-    private static byte[] Polygon(params (double X, double Y)[] ring)
-    {
-        var wkb = new byte[1 + 4 + 4 + 4 + ring.Length * 16];
-        wkb[0] = 1;
-        BitConverter.TryWriteBytes(wkb.AsSpan(1), 3u);
-        BitConverter.TryWriteBytes(wkb.AsSpan(5), 1u);
-        BitConverter.TryWriteBytes(wkb.AsSpan(9), (uint)ring.Length);
-        for (int i = 0; i < ring.Length; i++)
-        {
-            BitConverter.TryWriteBytes(wkb.AsSpan(13 + i * 16), ring[i].X);
-            BitConverter.TryWriteBytes(wkb.AsSpan(21 + i * 16), ring[i].Y);
-        }
-        return wkb;
     }
 
     /// <summary>The filter stream with one GEOMETRY constant (a <c>geoarrow.wkb</c> binary field).</summary>

@@ -95,22 +95,12 @@ public class RowBatchTests
         return Assert.Single(diagnostics);
     }
 
-    private static void AssertAt(Diagnostic d, string source, string lineMarker, string text)
-    {
-        var lines = source.Split('\n');
-        int line = Array.FindIndex(lines, l => l.Contains(lineMarker, StringComparison.Ordinal));
-        var span = d.Location.GetLineSpan();
-        Assert.Equal(line, span.StartLinePosition.Line);
-        Assert.Equal(lines[line].IndexOf(text, StringComparison.Ordinal), span.StartLinePosition.Character);
-        Assert.Equal(text.Length, span.EndLinePosition.Character - span.StartLinePosition.Character);
-    }
-
     [Fact]
     public void RowTypeWithoutColumns()
     {
         var d = Single("    public sealed class Empty { }\n    [TableFunction] public static IEnumerable<RowBatch<Empty>> Nothing() => [];", out var source);
         Assert.Equal("VGEN0032", d.Id);
-        AssertAt(d, source, "Nothing", "IEnumerable<RowBatch<Empty>>");
+        GeneratorHarness.AssertAt(d, source, "Nothing", "IEnumerable<RowBatch<Empty>>");
         Assert.Equal("Table function 'F.Nothing' yields 'Vgi.Functions.RowBatch<F.Empty>': its row type 'F.Empty' has no columns; use a record, record struct, named tuple, or a single mapped type (one column named 'value')",
             d.GetMessage());
     }
@@ -120,7 +110,7 @@ public class RowBatchTests
     {
         var d = Single("    [TableFunction] public static IEnumerable<RowBatch<RowBatch<long>>> Nested() => [];", out var source);
         Assert.Equal("VGEN0032", d.Id);
-        AssertAt(d, source, "Nested", "IEnumerable<RowBatch<RowBatch<long>>>");
+        GeneratorHarness.AssertAt(d, source, "Nested", "IEnumerable<RowBatch<RowBatch<long>>>");
         Assert.Contains("a RowBatch holds rows, not batches; yield 'Vgi.Functions.RowBatch<long>' itself", d.GetMessage());
     }
 
@@ -129,7 +119,7 @@ public class RowBatchTests
     {
         var d = Single("    public sealed record Row(long Id);\n    [TableFunction] public static IEnumerable<RowBatch<List<Row>>> Lists() => [];", out var source);
         Assert.Equal("VGEN0032", d.Id);
-        AssertAt(d, source, "Lists", "IEnumerable<RowBatch<List<Row>>>");
+        GeneratorHarness.AssertAt(d, source, "Lists", "IEnumerable<RowBatch<List<Row>>>");
         Assert.Contains("its type argument is the row type and Rows holds the list; yield 'RowBatch<F.Row>' built with new RowBatch<F.Row>(rows)", d.GetMessage());
     }
 
@@ -138,7 +128,7 @@ public class RowBatchTests
     {
         var d = Single("    [TableFunction] public static IAsyncEnumerable<RowBatch<long>?> Maybe() => throw null!;", out var source);
         Assert.Equal("VGEN0032", d.Id);
-        AssertAt(d, source, "Maybe", "IAsyncEnumerable<RowBatch<long>?>");
+        GeneratorHarness.AssertAt(d, source, "Maybe", "IAsyncEnumerable<RowBatch<long>?>");
         Assert.Contains("a batch cannot be null; yield 'Vgi.Functions.RowBatch<long>' (one with no rows is an empty batch, which the worker skips)", d.GetMessage());
     }
 
@@ -147,7 +137,7 @@ public class RowBatchTests
     {
         var d = Single("    public sealed record Row(long Id, decimal Price);\n    [TableFunction] public static IEnumerable<RowBatch<Row>> Rows() => [];", out var source);
         Assert.Equal("VGEN0022", d.Id);
-        AssertAt(d, source, "record Row", "Price");
+        GeneratorHarness.AssertAt(d, source, "record Row", "Price");
     }
 
     [Fact]
@@ -166,7 +156,7 @@ public class RowBatchTests
         var d = Single("    [TableFunction(BatchSize = 100)] public static IEnumerable<RowBatch<long>> Sized() => [];", out var source);
         Assert.Equal("VGEN0033", d.Id);
         Assert.Equal(DiagnosticSeverity.Warning, d.Severity);
-        AssertAt(d, source, "Sized", "BatchSize = 100");
+        GeneratorHarness.AssertAt(d, source, "Sized", "BatchSize = 100");
         Assert.Contains("each RowBatch is sent as one batch of its own rows", d.GetMessage());
     }
 
@@ -184,7 +174,7 @@ public class RowBatchTests
     {
         var d = Single("    [TableFunction] public static RowBatch<long> One() => default;", out var source);
         Assert.Equal("VGEN0020", d.Id);
-        AssertAt(d, source, "One", "RowBatch<long>");
+        GeneratorHarness.AssertAt(d, source, "One", "RowBatch<long>");
         Assert.Contains("or of RowBatch<T> to send whole batches", d.GetMessage());
     }
 }

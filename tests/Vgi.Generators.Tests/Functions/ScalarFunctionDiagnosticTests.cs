@@ -14,22 +14,12 @@ public class ScalarFunctionDiagnosticTests
     }
 
     /// <summary>Asserts the diagnostic marks the first occurrence of <paramref name="text"/> on the line containing <paramref name="lineMarker"/>.</summary>
-    private static void AssertAt(Diagnostic d, string source, string lineMarker, string text)
-    {
-        var lines = source.Split('\n');
-        int line = Array.FindIndex(lines, l => l.Contains(lineMarker, StringComparison.Ordinal));
-        var span = d.Location.GetLineSpan();
-        Assert.Equal(line, span.StartLinePosition.Line);
-        Assert.Equal(lines[line].IndexOf(text, StringComparison.Ordinal), span.StartLinePosition.Character);
-        Assert.Equal(text.Length, span.EndLinePosition.Character - span.StartLinePosition.Character);
-    }
-
     [Fact]
     public void UnsupportedParameterTypeNamesTheNearestSupported()
     {
         var d = Single("    [ScalarFunction] public static long Round(decimal amount) => 0;", out var source);
         Assert.Equal("VGEN0001", d.Id);
-        AssertAt(d, source, "Round", "decimal");
+        GeneratorHarness.AssertAt(d, source, "Round", "decimal");
         Assert.Contains("'decimal' is not supported", d.GetMessage());
         Assert.Contains("use double", d.GetMessage());
     }
@@ -39,7 +29,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static long Hash(Guid id) => 0;", out var source);
         Assert.Equal("VGEN0001", d.Id);
-        AssertAt(d, source, "Hash", "Guid");
+        GeneratorHarness.AssertAt(d, source, "Hash", "Guid");
         Assert.Contains("use byte[]", d.GetMessage());
     }
 
@@ -48,7 +38,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static object Box(long value) => value;", out var source);
         Assert.Equal("VGEN0002", d.Id);
-        AssertAt(d, source, "Box", "object");
+        GeneratorHarness.AssertAt(d, source, "Box", "object");
         Assert.Contains("'object' has no Arrow type", d.GetMessage());
     }
 
@@ -57,7 +47,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static Task<long> Later(long value) => Task.FromResult(value);", out var source);
         Assert.Equal("VGEN0002", d.Id);
-        AssertAt(d, source, "Later", "Task<long>");
+        GeneratorHarness.AssertAt(d, source, "Later", "Task<long>");
         Assert.Contains("return the value itself", d.GetMessage());
     }
 
@@ -66,7 +56,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static void Nothing(long value) { }", out var source);
         Assert.Equal("VGEN0002", d.Id);
-        AssertAt(d, source, "Nothing", "void");
+        GeneratorHarness.AssertAt(d, source, "Nothing", "void");
         Assert.Contains("Span<R> result", d.GetMessage());
     }
 
@@ -75,7 +65,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static long Twice([Min(0)] long value) => value * 2;", out var source);
         Assert.Equal("VGEN0028", d.Id);
-        AssertAt(d, source, "Twice", "Min(0)");
+        GeneratorHarness.AssertAt(d, source, "Twice", "Min(0)");
         Assert.Contains("[Min] on parameter 'value' of [ScalarFunction] 'F.Twice'", d.GetMessage());
     }
 
@@ -84,7 +74,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static long Twice([RowCount] long value) => value * 2;", out var source);
         Assert.Equal("VGEN0028", d.Id);
-        AssertAt(d, source, "Twice", "RowCount");
+        GeneratorHarness.AssertAt(d, source, "Twice", "RowCount");
         Assert.Contains("[RowCount] on parameter 'value'", d.GetMessage());
     }
 
@@ -93,7 +83,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static long Twice([BatchSize] long value) => value * 2;", out var source);
         Assert.Equal("VGEN0028", d.Id);
-        AssertAt(d, source, "Twice", "BatchSize");
+        GeneratorHarness.AssertAt(d, source, "Twice", "BatchSize");
         Assert.Contains("[BatchSize] on parameter 'value'", d.GetMessage());
     }
 
@@ -102,7 +92,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public long Twice(long value) => value * 2;", out var source);
         Assert.Equal("VGEN0003", d.Id);
-        AssertAt(d, source, "Twice", "Twice");
+        GeneratorHarness.AssertAt(d, source, "Twice", "Twice");
         Assert.Contains("make it static", d.GetMessage());
     }
 
@@ -111,7 +101,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static T Same<T>(T value) => value;", out var source);
         Assert.Equal("VGEN0004", d.Id);
-        AssertAt(d, source, "Same", "Same");
+        GeneratorHarness.AssertAt(d, source, "Same", "Same");
     }
 
     [Theory]
@@ -125,7 +115,7 @@ public class ScalarFunctionDiagnosticTests
             : $"    [ScalarFunction] public static long Get({kind} long value) => value;";
         var d = Single(body, out var source);
         Assert.Equal("VGEN0005", d.Id);
-        AssertAt(d, source, "Get", $"{kind} long value");
+        GeneratorHarness.AssertAt(d, source, "Get", $"{kind} long value");
         Assert.Contains($"('{kind}')", d.GetMessage());
     }
 
@@ -134,7 +124,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static long Count(long value, [Const] long[] options) => 0;", out var source);
         Assert.Equal("VGEN0006", d.Id);
-        AssertAt(d, source, "Count", "long[]");
+        GeneratorHarness.AssertAt(d, source, "Count", "long[]");
         Assert.Contains("constants must be bool", d.GetMessage());
     }
 
@@ -146,7 +136,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single($"    {attribute} public static long Id(long value) => value;", out var source);
         Assert.Equal("VGEN0007", d.Id);
-        AssertAt(d, source, "Id(long", attribute.TrimStart('[').TrimEnd(']'));
+        GeneratorHarness.AssertAt(d, source, "Id(long", attribute.TrimStart('[').TrimEnd(']'));
         Assert.Contains($"valid SQL {what} name", d.GetMessage());
     }
 
@@ -155,7 +145,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction(\"twice\")] public static long A(long value) => value;\n    [ScalarFunction(\"twice\")] public static long B(long other) => other;", out var source);
         Assert.Equal("VGEN0008", d.Id);
-        AssertAt(d, source, "long B(", "B");
+        GeneratorHarness.AssertAt(d, source, "long B(", "B");
         Assert.Contains("main.twice(BIGINT)", d.GetMessage());
     }
 
@@ -173,7 +163,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static long Sum([Const] params long[] values) => 0;", out var source);
         Assert.Equal("VGEN0009", d.Id);
-        AssertAt(d, source, "Sum", "long[]");
+        GeneratorHarness.AssertAt(d, source, "Sum", "long[]");
         Assert.Contains("cannot be [Const]", d.GetMessage());
     }
 
@@ -182,7 +172,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static long Sum(params object[] values) => 0;", out var source);
         Assert.Equal("VGEN0009", d.Id);
-        AssertAt(d, source, "Sum", "object[]");
+        GeneratorHarness.AssertAt(d, source, "Sum", "object[]");
     }
 
     [Fact]
@@ -190,7 +180,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] private static long Hidden(long value) => value;", out var source);
         Assert.Equal("VGEN0010", d.Id);
-        AssertAt(d, source, "Hidden", "Hidden");
+        GeneratorHarness.AssertAt(d, source, "Hidden", "Hidden");
         Assert.Contains("is private", d.GetMessage());
     }
 
@@ -207,7 +197,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static void Upper(ReadOnlySpan<char> value, Span<long> result) { }", out var source);
         Assert.Equal("VGEN0011", d.Id);
-        AssertAt(d, source, "Upper", "ReadOnlySpan<char>");
+        GeneratorHarness.AssertAt(d, source, "Upper", "ReadOnlySpan<char>");
         Assert.Contains("fixed-width numbers", d.GetMessage());
     }
 
@@ -216,7 +206,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static long Count(long value, [Const, FixedSize(2)] long[] options) => 0;", out var source);
         Assert.Equal("VGEN0006", d.Id);
-        AssertAt(d, source, "Count", "long[]");
+        GeneratorHarness.AssertAt(d, source, "Count", "long[]");
     }
 
     [Fact]
@@ -240,7 +230,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single($"    [ScalarFunction] public static long Len({parameter}) => 0;", out var source);
         Assert.Equal("VGEN0012", d.Id);
-        AssertAt(d, source, "Len", marked);
+        GeneratorHarness.AssertAt(d, source, "Len", marked);
         Assert.Contains(message, d.GetMessage());
     }
 
@@ -249,7 +239,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] [return: FixedSize(2)] public static long Len(long value) => 0;", out var source);
         Assert.Equal("VGEN0012", d.Id);
-        AssertAt(d, source, "Len", "FixedSize(2)");
+        GeneratorHarness.AssertAt(d, source, "Len", "FixedSize(2)");
         Assert.Contains("[FixedSize] on the return value of function 'F.Len' needs an array type", d.GetMessage());
     }
 
@@ -258,7 +248,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static void Add([FixedSize(2)] ReadOnlySpan<double> x, Span<double> result) { }", out var source);
         Assert.Equal("VGEN0012", d.Id);
-        AssertAt(d, source, "Add", "FixedSize(2)");
+        GeneratorHarness.AssertAt(d, source, "Add", "FixedSize(2)");
         Assert.Contains("applies to row-wise functions", d.GetMessage());
     }
 
@@ -272,7 +262,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single($"    [ScalarFunction] public static long Seed({parameter}) => 0;", out var source);
         Assert.Equal("VGEN0013", d.Id);
-        AssertAt(d, source, "Seed", "RowIndex");
+        GeneratorHarness.AssertAt(d, source, "Seed", "RowIndex");
         Assert.Contains("[RowIndex] on parameter 'row' of function 'F.Seed' ", d.GetMessage());
         Assert.Contains(message, d.GetMessage());
     }
@@ -282,7 +272,7 @@ public class ScalarFunctionDiagnosticTests
     {
         var d = Single("    [ScalarFunction] public static void Add(ReadOnlySpan<double> x, [RowIndex] int row, Span<double> result) { }", out var source);
         Assert.Equal("VGEN0013", d.Id);
-        AssertAt(d, source, "Add", "RowIndex");
+        GeneratorHarness.AssertAt(d, source, "Add", "RowIndex");
         Assert.Contains("applies to row-wise functions", d.GetMessage());
     }
 

@@ -58,22 +58,12 @@ public class TableFunctionTests
         return Assert.Single(diagnostics);
     }
 
-    private static void AssertAt(Diagnostic d, string source, string lineMarker, string text)
-    {
-        var lines = source.Split('\n');
-        int line = Array.FindIndex(lines, l => l.Contains(lineMarker, StringComparison.Ordinal));
-        var span = d.Location.GetLineSpan();
-        Assert.Equal(line, span.StartLinePosition.Line);
-        Assert.Equal(lines[line].IndexOf(text, StringComparison.Ordinal), span.StartLinePosition.Character);
-        Assert.Equal(text.Length, span.EndLinePosition.Character - span.StartLinePosition.Character);
-    }
-
     [Fact]
     public void ReturnTypeMustBeRows()
     {
         var d = Single("    [TableFunction] public static long[] Numbers(long count) => new long[count];", out var source);
         Assert.Equal("VGEN0020", d.Id);
-        AssertAt(d, source, "Numbers", "long[]");
+        GeneratorHarness.AssertAt(d, source, "Numbers", "long[]");
         Assert.Contains("return IEnumerable<T> or IAsyncEnumerable<T>", d.GetMessage());
     }
 
@@ -82,7 +72,7 @@ public class TableFunctionTests
     {
         var d = Single("    public sealed class Empty { }\n    [TableFunction] public static IEnumerable<Empty> Nothing() => [];", out var source);
         Assert.Equal("VGEN0021", d.Id);
-        AssertAt(d, source, "Nothing", "IEnumerable<Empty>");
+        GeneratorHarness.AssertAt(d, source, "Nothing", "IEnumerable<Empty>");
     }
 
     [Fact]
@@ -90,7 +80,7 @@ public class TableFunctionTests
     {
         var d = Single("    public sealed record Row(long Id, decimal Price);\n    [TableFunction] public static IEnumerable<Row> Rows() => [];", out var source);
         Assert.Equal("VGEN0022", d.Id);
-        AssertAt(d, source, "record Row", "Price");
+        GeneratorHarness.AssertAt(d, source, "record Row", "Price");
         Assert.Contains("Column 'price'", d.GetMessage());
         Assert.Contains("use double", d.GetMessage());
     }
@@ -101,7 +91,7 @@ public class TableFunctionTests
         var d = Single("    [TableFunction] public static IEnumerable<(long, string)> Pairs() => [];", out var source);
         Assert.Equal("VGEN0023", d.Id);
         Assert.Contains("unnamed elements ('Item1', 'Item2')", d.GetMessage());
-        AssertAt(d, source, "Pairs", "IEnumerable<(long, string)>");
+        GeneratorHarness.AssertAt(d, source, "Pairs", "IEnumerable<(long, string)>");
     }
 
     [Fact]
@@ -109,7 +99,7 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction] public static IEnumerable<long> Count(object limit) => [];", out var source);
         Assert.Equal("VGEN0001", d.Id);
-        AssertAt(d, source, "Count", "object");
+        GeneratorHarness.AssertAt(d, source, "Count", "object");
     }
 
     [Fact]
@@ -125,7 +115,7 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction(Tags = [\"owner\", \"ops\", \"tier\"])] public static IEnumerable<long> Rows() => [];", out var source);
         Assert.Equal("VGEN0024", d.Id);
-        AssertAt(d, source, "Rows", "Tags = [\"owner\", \"ops\", \"tier\"]");
+        GeneratorHarness.AssertAt(d, source, "Rows", "Tags = [\"owner\", \"ops\", \"tier\"]");
         Assert.Contains("has an odd number of entries (3)", d.GetMessage());
     }
 
@@ -134,7 +124,7 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction(Tags = [\"owner\", \"ops\", \"owner\", \"dev\"])] public static IEnumerable<long> Rows() => [];", out var source);
         Assert.Equal("VGEN0024", d.Id);
-        AssertAt(d, source, "Rows", "Tags = [\"owner\", \"ops\", \"owner\", \"dev\"]");
+        GeneratorHarness.AssertAt(d, source, "Rows", "Tags = [\"owner\", \"ops\", \"owner\", \"dev\"]");
         Assert.Contains("repeats the key 'owner'", d.GetMessage());
     }
 
@@ -143,7 +133,7 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction] public static IEnumerable<long> Rows([Min(0)] string name) => [];", out var source);
         Assert.Equal("VGEN0025", d.Id);
-        AssertAt(d, source, "Rows", "Min(0)");
+        GeneratorHarness.AssertAt(d, source, "Rows", "Min(0)");
         Assert.Contains("[Min] on parameter 'name'", d.GetMessage());
     }
 
@@ -152,7 +142,7 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction] public static IEnumerable<long> Rows([GreaterThan(0.5)] bool flag) => [];", out var source);
         Assert.Equal("VGEN0025", d.Id);
-        AssertAt(d, source, "Rows", "GreaterThan(0.5)");
+        GeneratorHarness.AssertAt(d, source, "Rows", "GreaterThan(0.5)");
         Assert.Contains("'bool' is not an integer, float or double", d.GetMessage());
     }
 
@@ -161,7 +151,7 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction] public static IEnumerable<long> Rows([OneOf(\"a\", \"b\")] long mode) => [];", out var source);
         Assert.Equal("VGEN0026", d.Id);
-        AssertAt(d, source, "Rows", "OneOf(\"a\", \"b\")");
+        GeneratorHarness.AssertAt(d, source, "Rows", "OneOf(\"a\", \"b\")");
         Assert.Contains("needs a string parameter; 'long' is not one", d.GetMessage());
     }
 
@@ -170,7 +160,7 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction] public static IEnumerable<long> Rows([OneOf] string mode) => [];", out var source);
         Assert.Equal("VGEN0026", d.Id);
-        AssertAt(d, source, "Rows", "OneOf");
+        GeneratorHarness.AssertAt(d, source, "Rows", "OneOf");
         Assert.Contains("lists no choices", d.GetMessage());
     }
 
@@ -179,7 +169,7 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction] public static IEnumerable<long> Rows([RowCount] double count) => [];", out var source);
         Assert.Equal("VGEN0027", d.Id);
-        AssertAt(d, source, "Rows", "RowCount");
+        GeneratorHarness.AssertAt(d, source, "Rows", "RowCount");
         Assert.Contains("needs an integer parameter", d.GetMessage());
     }
 
@@ -200,7 +190,7 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction(Cardinality = -5)] public static IEnumerable<long> Rows() => [];", out var source);
         Assert.Equal("VGEN0030", d.Id);
-        AssertAt(d, source, "Rows", "Cardinality = -5");
+        GeneratorHarness.AssertAt(d, source, "Rows", "Cardinality = -5");
         Assert.Contains("Cardinality of table function 'F.Rows' is -5", d.GetMessage());
     }
 
@@ -209,7 +199,7 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction(Cardinality = 10)] public static IEnumerable<long> Rows([RowCount] long count) => [];", out var source);
         Assert.Equal("VGEN0030", d.Id);
-        AssertAt(d, source, "Rows", "Cardinality = 10");
+        GeneratorHarness.AssertAt(d, source, "Rows", "Cardinality = 10");
         Assert.Contains("while [RowCount] on 'count' gives each call's row count", d.GetMessage());
     }
 
@@ -227,7 +217,7 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction] public static IEnumerable<long> Rows([BatchSize] string size) => [];", out var source);
         Assert.Equal("VGEN0031", d.Id);
-        AssertAt(d, source, "Rows", "BatchSize");
+        GeneratorHarness.AssertAt(d, source, "Rows", "BatchSize");
         Assert.Contains("[BatchSize] on parameter 'size' of table function 'F.Rows' needs an integer parameter", d.GetMessage());
     }
 
@@ -247,7 +237,7 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction(Statistics = \"Stats\")] public static IEnumerable<long> Rows(long count) => [];", out var source);
         Assert.Equal("VGEN0029", d.Id);
-        AssertAt(d, source, "Rows", "Statistics = \"Stats\"");
+        GeneratorHarness.AssertAt(d, source, "Rows", "Statistics = \"Stats\"");
         Assert.Contains("does not exist in 'F'", d.GetMessage());
         Assert.Contains("static IEnumerable<Vgi.Functions.ColumnStatistics>? Stats(long count)", d.GetMessage());
     }
@@ -258,7 +248,7 @@ public class TableFunctionTests
         var d = Single("    [TableFunction(Statistics = nameof(Stats))] public static IEnumerable<long> Rows(long count) => [];\n"
             + "    public IEnumerable<Vgi.Functions.ColumnStatistics>? Stats(long count) => null;", out var source);
         Assert.Equal("VGEN0029", d.Id);
-        AssertAt(d, source, "Rows", "Statistics = nameof(Stats)");
+        GeneratorHarness.AssertAt(d, source, "Rows", "Statistics = nameof(Stats)");
         Assert.Contains("is not static", d.GetMessage());
     }
 
@@ -268,7 +258,7 @@ public class TableFunctionTests
         var d = Single("    [TableFunction(Statistics = nameof(Stats))] public static IEnumerable<long> Rows(long count, string? label = null) => [];\n"
             + "    public static IEnumerable<Vgi.Functions.ColumnStatistics>? Stats(int count) => null;", out var source);
         Assert.Equal("VGEN0029", d.Id);
-        AssertAt(d, source, "Rows", "Statistics = nameof(Stats)");
+        GeneratorHarness.AssertAt(d, source, "Rows", "Statistics = nameof(Stats)");
         Assert.Contains("takes (int count) instead of the function's SQL parameters", d.GetMessage());
         Assert.Contains("Stats(long count, string? label)", d.GetMessage());
     }
@@ -287,7 +277,7 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction(Validate = \"Check\")] public static IEnumerable<long> Rows(long count, string? label = null) => [];", out var source);
         Assert.Equal("VGEN0034", d.Id);
-        AssertAt(d, source, "Rows", "Validate = \"Check\"");
+        GeneratorHarness.AssertAt(d, source, "Rows", "Validate = \"Check\"");
         Assert.Contains("Validate method 'Check' of table function 'F.Rows' does not exist in 'F'", d.GetMessage());
         Assert.Contains("static void Check(long count, string? label)", d.GetMessage());
     }
@@ -298,7 +288,7 @@ public class TableFunctionTests
         var d = Single("    [TableFunction(Validate = nameof(Check))] public static IEnumerable<long> Rows(long count) => [];\n"
             + "    public void Check(long count) { }", out var source);
         Assert.Equal("VGEN0034", d.Id);
-        AssertAt(d, source, "Rows", "Validate = nameof(Check)");
+        GeneratorHarness.AssertAt(d, source, "Rows", "Validate = nameof(Check)");
         Assert.Contains("is not static", d.GetMessage());
     }
 
@@ -327,7 +317,7 @@ public class TableFunctionTests
         var d = Single("    public sealed record Row(long Id, [ArrowField(Metadata = [\"unit\"])] double Value);\n"
             + "    [TableFunction] public static IEnumerable<Row> Rows() => [];", out var source);
         Assert.Equal("VGEN0108", d.Id);
-        AssertAt(d, source, "record Row", "Metadata = [\"unit\"]");
+        GeneratorHarness.AssertAt(d, source, "record Row", "Metadata = [\"unit\"]");
         Assert.Contains("Metadata of member 'Value' of 'Row' has an odd number of entries (1)", d.GetMessage());
     }
 
@@ -337,7 +327,7 @@ public class TableFunctionTests
         var d = Single("    public sealed record Row([RowId, ArrowField(Metadata = [\"is_row_id\", \"x\"])] long Id);\n"
             + "    [TableFunction] public static IEnumerable<Row> Rows() => [];", out var source);
         Assert.Equal("VGEN0108", d.Id);
-        AssertAt(d, source, "record Row", "Metadata = [\"is_row_id\", \"x\"]");
+        GeneratorHarness.AssertAt(d, source, "record Row", "Metadata = [\"is_row_id\", \"x\"]");
         Assert.Contains("repeats the key 'is_row_id'", d.GetMessage());
     }
 
@@ -346,6 +336,6 @@ public class TableFunctionTests
     {
         var d = Single("    [TableFunction] public IEnumerable<long> Count(long n) => [];", out var source);
         Assert.Equal("VGEN0003", d.Id);
-        AssertAt(d, source, "Count", "Count");
+        GeneratorHarness.AssertAt(d, source, "Count", "Count");
     }
 }

@@ -1,6 +1,7 @@
 using Apache.Arrow;
 using Apache.Arrow.Types;
 using Vgi.Functions;
+using Vgi.Testing;
 using static Vgi.Testing.Arrays;
 using static Vgi.Testing.FilterPayloads;
 using static Vgi.Tests.Filters.FilterData;
@@ -55,8 +56,8 @@ public sealed class ExpressionFunctionTests
     public void Extent_intersection_compares_wkb_bounding_boxes(string function)
     {
         var points = new BinaryArray.Builder();
-        foreach (var (x, y) in new[] { (0.1, 0.1), (0.5, 0.5), (0.9, 0.2), (2.0, 2.0) }) points.Append(Point(x, y));
-        var box = new BinaryArray.Builder().Append(Polygon(0.0, 0.0, 0.6, 0.6)).Build();
+        foreach (var (x, y) in new[] { (0.1, 0.1), (0.5, 0.5), (0.9, 0.2), (2.0, 2.0) }) points.Append(Wkb.Point(x, y));
+        var box = new BinaryArray.Builder().Append(Wkb.Box(0.0, 0.0, 0.6, 0.6)).Build();
         var filters = TableFilters.Decode(FilterExt(Call("geom", function), (box, "geoarrow.wkb")));
         Assert.True(filters.CanApply);
         Assert.Equal([0, 1], Ids(filters, WithIds(points.Build(), "geom")));
@@ -77,31 +78,5 @@ public sealed class ExpressionFunctionTests
     {
         var filters = TableFilters.Decode(Filter(Call("name", "regexp_matches"), Str("x")));
         Assert.False(filters.CanApply);
-    }
-
-    private static byte[] Point(double x, double y)
-    {
-        var bytes = new byte[21];
-        bytes[0] = 1;
-        BitConverter.TryWriteBytes(bytes.AsSpan(1), 1u);
-        BitConverter.TryWriteBytes(bytes.AsSpan(5), x);
-        BitConverter.TryWriteBytes(bytes.AsSpan(13), y);
-        return bytes;
-    }
-
-    private static byte[] Polygon(double minX, double minY, double maxX, double maxY)
-    {
-        (double, double)[] ring = [(minX, minY), (maxX, minY), (maxX, maxY), (minX, maxY), (minX, minY)];
-        var bytes = new byte[1 + 4 + 4 + 4 + ring.Length * 16];
-        bytes[0] = 1;
-        BitConverter.TryWriteBytes(bytes.AsSpan(1), 3u);
-        BitConverter.TryWriteBytes(bytes.AsSpan(5), 1u);
-        BitConverter.TryWriteBytes(bytes.AsSpan(9), (uint)ring.Length);
-        for (int i = 0; i < ring.Length; i++)
-        {
-            BitConverter.TryWriteBytes(bytes.AsSpan(13 + i * 16), ring[i].Item1);
-            BitConverter.TryWriteBytes(bytes.AsSpan(21 + i * 16), ring[i].Item2);
-        }
-        return bytes;
     }
 }
