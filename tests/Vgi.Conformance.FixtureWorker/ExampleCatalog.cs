@@ -11,6 +11,7 @@ internal static class ExampleCatalog
         CatalogName = "example",
         AcceptAnyCatalogName = false,
         SupportsTransactions = true,
+        ListedMaxWorkers = 99_999, // fixtures.md §0.1: informational in FunctionInfo; init answers the real grant
         CatalogComment = "Example VGI catalog for testing",
         CatalogTags = new Dictionary<string, string> { ["source"] = "vgi-fixture-worker", ["version"] = "1" },
         SchemaComments = new Dictionary<string, string> { ["main"] = "Example functions for testing VGI" },

@@ -175,7 +175,7 @@ internal sealed class DefaultCatalog
         {
             // Listed under the schema's canonical spelling, whatever case a definition used.
             CatalogObjectType.ScalarFunction => [.. _functions.ScalarsIn(schema).Select(d => ScalarFunctionInfo.Create(d) with { SchemaName = schema })],
-            CatalogObjectType.TableFunction => [.. _functions.TablesIn(schema).Select(d => TableFunctionInfo.Create(d) with { SchemaName = schema })],
+            CatalogObjectType.TableFunction => [.. _functions.TablesIn(schema).Select(d => TableFunctionInfo.Create(d) with { SchemaName = schema, MaxWorkers = _options.ListedMaxWorkers ?? d.MaxWorkers })],
             _ => [],
         };
     }

@@ -42,6 +42,13 @@ public sealed class VgiWorkerOptions
     /// </summary>
     public bool SupportsTransactions { get; init; }
 
+    /// <summary>
+    /// The <c>max_workers</c> every table function lists in the catalog, when it should differ from
+    /// the function's real grant (<see cref="Functions.TableFunctionDefinition.MaxWorkers"/>, which
+    /// <c>init</c> answers): the listed value is informational, and vgi-python lists 99999.
+    /// </summary>
+    public int? ListedMaxWorkers { get; init; }
+
     /// <summary>The catalog's comment (<c>duckdb_databases().comment</c>).</summary>
     public string? CatalogComment { get; init; }
 

@@ -28,9 +28,8 @@ namespace Vgi.Conformance.FixtureTests.Registration;
 /// <item>Defaults when a row says nothing (§0.1): stability CONSISTENT, null_handling DEFAULT,
 /// order PRESERVES_ORDER, partition NOT_PARTITIONED, every pushdown flag false, supports_batch_index
 /// false, has_finalize false, tags {}, categories [], supported_expression_filters [], required_settings
-/// [], required_secrets []. <c>max_workers</c> is deliberately not compared (known, documented
-/// difference). <c>init1</c>, <c>fixed</c>, <c>card=…</c>, <c>parallel</c> and statistics are runtime
-/// behaviour, not FunctionInfo.</item>
+/// [], required_secrets [], max_workers 99999 (informational). <c>init1</c>, <c>fixed</c>,
+/// <c>card=…</c>, <c>parallel</c> and statistics are runtime behaviour, not FunctionInfo.</item>
 /// <item><see cref="Unclear"/> marks a field the spec row does not determine; it is not asserted.</item>
 /// </list>
 /// </remarks>
@@ -414,6 +413,7 @@ public sealed class FullRegistrationTests
         Check(diffs, "supported_expression_filters", List(row.ExpressionFilters), string.Join(", ", f.SupportedExpressionFilters));
         Check(diffs, "order_preservation", row.Order, f.OrderPreservation);
         Check(diffs, "supports_batch_index", flags.Contains("batch_index"), f.SupportsBatchIndex);
+        Check(diffs, "max_workers", 99_999, f.MaxWorkers);
         Check(diffs, "partition_kind", row.Partition, f.PartitionKind);
         Check(diffs, "has_finalize", false, f.HasFinalize);
         Check(diffs, "required_settings", List(row.Settings), string.Join(", ", f.RequiredSettings));
