@@ -28,7 +28,7 @@ internal static class ExampleCatalog
             ], null)),
         ],
         ScalarFunctions = ScalarDefinitions.All,
-        TableFunctions = [.. Tables.Generators.GeneratorDefinitions.All, .. Tables.Scans.ScanDefinitions.All, .. Tables.Probes.ProbeDefinitions.All, .. Tables.Partitions.PartitionDefinitions.All, .. Tables.Settings.SettingsDefinitions.All],
+        TableFunctions = [.. Tables.Generators.GeneratorDefinitions.All, .. Tables.Scans.ScanDefinitions.All, .. Tables.Partitions.PartitionDefinitions.All, .. Tables.Settings.SettingsDefinitions.All],
     };
 
     /// <summary>The six settings of §2.1, in order, with their defaults.</summary>

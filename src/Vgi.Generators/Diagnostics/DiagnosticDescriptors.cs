@@ -150,6 +150,11 @@ internal static class DiagnosticDescriptors
         "Validate method '{0}' of table function '{1}' {2}; declare it in the same class as: static void {0}({3})",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor EnumIndexWidth = new(
+        "VGEN0035", "Invalid [ArrowEnum] IndexWidth",
+        "Enum '{0}' cannot be encoded: {1}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     public static readonly DiagnosticDescriptor RecordNotPartial = new(
         "VGEN0101", "[ArrowRecord] type must be partial",
         "'{0}' is marked [ArrowRecord] but is not partial; declare it 'partial' (and every type containing it) so the codec can be generated into it",

@@ -65,7 +65,12 @@ internal sealed class ArrowCodeEmitter
         ArrowKind.Date32 => $"{Types}.Date32Type.Default",
         ArrowKind.Time64 => $"{Codecs}.ArrowWrite.Time64",
         ArrowKind.Duration => $"{Types}.DurationType.Microsecond",
-        ArrowKind.Enum => $"{Codecs}.ArrowWrite.EnumType",
+        ArrowKind.Enum => type.EnumIndexWidth switch
+        {
+            8 => $"{Codecs}.ArrowWrite.EnumType8",
+            32 => $"{Codecs}.ArrowWrite.EnumType32",
+            _ => $"{Codecs}.ArrowWrite.EnumType",
+        },
         ArrowKind.List => $"new {Types}.ListType(new {Arrow}.Field(\"item\", {TypeExpression(type.Element!)}, true))",
         ArrowKind.FixedSizeList => $"new {Types}.FixedSizeListType(new {Arrow}.Field(\"item\", {TypeExpression(type.Element!)}, true), {type.ListSize})",
         ArrowKind.Map => $"new {Types}.MapType(new {Arrow}.Field(\"entries\", new {Types}.StructType(new {Arrow}.Field[] {{ new(\"key\", {TypeExpression(type.Key!)}, false), new(\"value\", {TypeExpression(type.Element!)}, true) }}), false), false)",
@@ -163,7 +168,8 @@ internal sealed class ArrowCodeEmitter
         switch (type.Kind)
         {
             case ArrowKind.Enum:
-                _w.Line("var indices = new short[values.Count];");
+                string index = type.EnumIndexWidth switch { 8 => "sbyte", 32 => "int", _ => "short" };
+                _w.Line($"var indices = new {index}[values.Count];");
                 _w.Open("for (int i = 0; i < indices.Length; i++)");
                 _w.Line($"indices[i] = values[i] switch");
                 _w.Line("{");

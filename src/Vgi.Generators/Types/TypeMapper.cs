@@ -7,7 +7,7 @@ namespace Vgi.Generators.Types;
 internal static class TypeMapper
 {
     public const string ArrowRecordAttribute = "Vgi.ArrowRecordAttribute";
-    private const string ArrowEnumAttribute = "Vgi.ArrowEnumAttribute";
+    public const string ArrowEnumAttribute = "Vgi.ArrowEnumAttribute";
     private const string ArrowEnumValueAttribute = "Vgi.ArrowEnumValueAttribute";
 
     public static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
@@ -144,8 +144,11 @@ internal static class TypeMapper
                 var explicitName = field.GetAttributes().FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ArrowEnumValueAttribute);
                 wire.Add(explicitName?.ConstructorArguments[0].Value as string ?? (upperSnake ? Naming.UpperSnakeCase(field.Name) : field.Name));
             }
+            // An invalid width is reported on the enum (VGEN0035); 32 bits index any enum, so the
+            // generated code still compiles while that error stands.
+            int width = EnumIndexWidthProblem(naming, members.Count, out int requested) is null ? requested : 32;
             return new TypeModel(ArrowKind.Enum, full, notNull, nullable, true,
-                EnumMembers: new EquatableArray<string>(members), EnumWireNames: new EquatableArray<string>(wire));
+                EnumMembers: new EquatableArray<string>(members), EnumWireNames: new EquatableArray<string>(wire), EnumIndexWidth: width);
         }
 
         if (named.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ArrowRecordAttribute))
@@ -153,6 +156,22 @@ internal static class TypeMapper
 
         error = $"'{notNull}' has no Arrow type; use string, byte[], bool, an integer or floating-point type, DateTime(Offset), DateOnly, TimeOnly, TimeSpan, an enum, "
             + "IReadOnlyList<T>, IReadOnlyDictionary<K, V>, Apache.Arrow.Schema, Apache.Arrow.RecordBatch, or a type marked [ArrowRecord]";
+        return null;
+    }
+
+    /// <summary>
+    /// The <c>IndexWidth</c> of an <c>[ArrowEnum]</c> attribute (16 when absent) in <paramref name="width"/>,
+    /// and null, or why that width cannot index an enum of <paramref name="memberCount"/> members.
+    /// </summary>
+    public static string? EnumIndexWidthProblem(AttributeData? attribute, int memberCount, out int width)
+    {
+        width = 16;
+        if (attribute is not null)
+            foreach (var named in attribute.NamedArguments)
+                if (named.Key == "IndexWidth" && named.Value.Value is int w) width = w;
+        if (width is not (8 or 16 or 32)) return $"IndexWidth = {width} is not an Arrow dictionary index width; use 8, 16 or 32";
+        long capacity = width switch { 8 => sbyte.MaxValue + 1L, 16 => short.MaxValue + 1L, _ => int.MaxValue + 1L };
+        if (memberCount > capacity) return $"it has {memberCount} members but IndexWidth = {width} indexes at most {capacity}; use a wider IndexWidth";
         return null;
     }
 }

@@ -13,6 +13,7 @@ namespace Vgi.Generators.Types;
 /// <param name="EnumMembers">For enums: C# member names.</param>
 /// <param name="EnumWireNames">For enums: the wire names, parallel to <see cref="EnumMembers"/>.</param>
 /// <param name="ListSize">For fixed-size lists: the number of items per value.</param>
+/// <param name="EnumIndexWidth">For enums: bits of the dictionary index (8, 16 or 32).</param>
 internal sealed record TypeModel(
     ArrowKind Kind,
     string CSharpType,
@@ -24,4 +25,5 @@ internal sealed record TypeModel(
     string? Collection = null,
     EquatableArray<string> EnumMembers = default,
     EquatableArray<string> EnumWireNames = default,
-    int ListSize = 0);
+    int ListSize = 0,
+    int EnumIndexWidth = 16);

@@ -15,6 +15,12 @@ public static class ArrowWrite
     public static readonly Time64Type Time64 = new(TimeUnit.Microsecond);
     public static readonly DictionaryType EnumType = new(Int16Type.Default, StringType.Default, false);
 
+    /// <summary>An enum column indexed by 8-bit integers: <c>[ArrowEnum(IndexWidth = 8)]</c>.</summary>
+    public static readonly DictionaryType EnumType8 = new(Int8Type.Default, StringType.Default, false);
+
+    /// <summary>An enum column indexed by 32-bit integers: <c>[ArrowEnum(IndexWidth = 32)]</c>.</summary>
+    public static readonly DictionaryType EnumType32 = new(Int32Type.Default, StringType.Default, false);
+
     private static TArray Primitive<T, TArray, TBuilder>(TBuilder builder, IReadOnlyList<T> values)
         where T : struct where TArray : IArrowArray where TBuilder : PrimitiveArrayBuilder<T, TArray, TBuilder>
     {
@@ -187,6 +193,30 @@ public static class ArrowWrite
             else b.Append(index);
         }
         return new DictionaryArray(EnumType, b.Build(), dictionary);
+    }
+
+    /// <summary>An enum column with 8-bit indices; a negative index is null.</summary>
+    public static IArrowArray Enum(sbyte[] indices, StringArray dictionary)
+    {
+        var b = new Int8Array.Builder().Reserve(indices.Length);
+        foreach (sbyte index in indices)
+        {
+            if (index < 0) b.AppendNull();
+            else b.Append(index);
+        }
+        return new DictionaryArray(EnumType8, b.Build(), dictionary);
+    }
+
+    /// <summary>An enum column with 32-bit indices; a negative index is null.</summary>
+    public static IArrowArray Enum(int[] indices, StringArray dictionary)
+    {
+        var b = new Int32Array.Builder().Reserve(indices.Length);
+        foreach (int index in indices)
+        {
+            if (index < 0) b.AppendNull();
+            else b.Append(index);
+        }
+        return new DictionaryArray(EnumType32, b.Build(), dictionary);
     }
 
     /// <summary>The dictionary of an enum column: every member name, so indices are stable across batches.</summary>

@@ -7,6 +7,18 @@ namespace Vgi.Conformance.Fixtures.Tables.Probes;
 /// <summary>A <c>filter_echo</c> row.</summary>
 internal readonly record struct FilterEchoRow(long? N, string? S, string? PushedFilters);
 
+/// <summary>The <c>s</c> column of <c>dict_filter_echo</c>: <c>dictionary&lt;int8, utf8&gt;</c> over red, green, blue.</summary>
+[ArrowEnum(IndexWidth = 8)]
+internal enum DictColor
+{
+    [ArrowEnumValue("red")] Red,
+    [ArrowEnumValue("green")] Green,
+    [ArrowEnumValue("blue")] Blue,
+}
+
+/// <summary>A <c>dict_filter_echo</c> row.</summary>
+internal readonly record struct DictFilterEchoRow(long? N, DictColor? S);
+
 /// <summary>A <c>filter_echo_partitioned</c> row.</summary>
 internal readonly record struct PartitionedEchoRow(long? N, long? WorkerPid, string? PushedFilters);
 
@@ -45,6 +57,14 @@ internal static class Echoes
         {
             for (long i = 0; i < count; i++) yield return new FilterEchoRow(i, "row_" + i, pushed);
         }
+    }
+
+    /// <summary>A dictionary-encoded column (an enum with 8-bit indices): red, green, blue for i mod 3.</summary>
+    [TableFunction("dict_filter_echo", Description = "Emits a dictionary-encoded VARCHAR column for filter-pushdown testing",
+        FilterPushdown = true, Categories = ["generator", "diagnostic", "testing"])]
+    public static IEnumerable<DictFilterEchoRow> DictFilterEcho([Min(0), RowCount] long count, [Min(1), BatchSize] long batchSize = 2048)
+    {
+        for (long i = 0; i < count; i++) yield return new DictFilterEchoRow(i, (DictColor)(i % 3));
     }
 
     /// <summary>
