@@ -150,7 +150,7 @@ internal static class ExpressionEvaluator
         switch (column)
         {
             case DictionaryArray dictionary:
-                return ReadValue(dictionary.Dictionary, DictionaryIndex(dictionary, row));
+                return ReadValue(dictionary.Dictionary, ColumnPredicates.DictionaryIndex(dictionary.Indices, row));
             case StringArray or LargeStringArray or StringViewArray:
                 return ArrowRead.String(column, row);
             case BinaryArray binary:
@@ -188,18 +188,6 @@ internal static class ExpressionEvaluator
         for (int i = 0; i < values.Length; i++) list.Add(ReadValue(values, i));
         return list;
     }
-
-    private static int DictionaryIndex(DictionaryArray dictionary, int row) => dictionary.Indices switch
-    {
-        Int8Array i => i.GetValue(row)!.Value,
-        Int16Array i => i.GetValue(row)!.Value,
-        Int32Array i => i.GetValue(row)!.Value,
-        Int64Array i => checked((int)i.GetValue(row)!.Value),
-        UInt8Array i => i.GetValue(row)!.Value,
-        UInt16Array i => i.GetValue(row)!.Value,
-        UInt32Array i => checked((int)i.GetValue(row)!.Value),
-        var other => throw new InvalidOperationException($"unsupported dictionary index type {other.Data.DataType.Name}"),
-    };
 }
 
 /// <summary>The bounding box of a WKB (ISO or EWKB, 2D/Z/M/ZM) geometry, for the extent-intersection filters.</summary>
