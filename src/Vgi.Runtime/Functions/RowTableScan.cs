@@ -109,9 +109,9 @@ internal static partial class RowBatches
 
     public static RecordBatch Build<T>(TableScanContext context, ReadOnlySpan<T> rows, RowColumnWriter<T> write)
     {
-        var projected = context.ProjectedSchema;
-        var columns = new IArrowArray[projected.FieldsList.Count];
-        for (int c = 0; c < columns.Length; c++) columns[c] = write(rows, context.ProjectionIds is { } ids ? ids[c] : c);
-        return new RecordBatch(projected, columns, rows.Length);
+        (IReadOnlyList<int>? ids, Schema schema) = context.WrittenColumns is { } written ? written : (context.ProjectionIds, context.ProjectedSchema);
+        var columns = new IArrowArray[schema.FieldsList.Count];
+        for (int c = 0; c < columns.Length; c++) columns[c] = write(rows, ids is null ? c : ids[c]);
+        return new RecordBatch(schema, columns, rows.Length);
     }
 }

@@ -57,6 +57,13 @@ public sealed class TableScanContext
     /// <summary>The schema of the batches to emit: the output schema restricted to <see cref="ProjectionIds"/>.</summary>
     public required Schema ProjectedSchema { get; init; }
 
+    /// <summary>
+    /// The columns generated row scans write: the projected ones, then partition columns the
+    /// projection left out (the worker reads a batch's partition values from them and then drops
+    /// them). Null when that is just the projection.
+    /// </summary>
+    internal (IReadOnlyList<int> Ids, Schema Schema)? WrittenColumns { get; init; }
+
     private TableFilters _filters = TableFilters.None;
 
     /// <summary>

@@ -17,8 +17,28 @@ internal static class PartitionValues
     private const string PartitionColumnKey = "vgi.partition_column";
 
     /// <summary>The output fields marked <c>vgi.partition_column = true</c>, in output order.</summary>
-    public static IReadOnlyList<Field> Fields(Schema output) =>
-        [.. output.FieldsList.Where(f => f.HasMetadata && f.Metadata.TryGetValue(PartitionColumnKey, out var v) && v == "true")];
+    public static IReadOnlyList<Field> Fields(Schema output) => [.. output.FieldsList.Where(IsPartitionField)];
+
+    private static bool IsPartitionField(Field field) =>
+        field.HasMetadata && field.Metadata.TryGetValue(PartitionColumnKey, out var v) && v == "true";
+
+    /// <summary>
+    /// The projection plus the partition columns it leaves out, for a partitioned function whose
+    /// projection drops one: the values are read from the scan's batch before it is narrowed to
+    /// the projection. Null when the projection already has them (or the function is not partitioned).
+    /// </summary>
+    public static (IReadOnlyList<int> Ids, Schema Schema)? WithPartitionColumns(TableFunctionDefinition definition, Schema output, IReadOnlyList<int>? projection)
+    {
+        if (projection is null || definition.PartitionKind == PartitionKind.NotPartitioned) return null;
+        var missing = new List<int>();
+        for (int i = 0; i < output.FieldsList.Count; i++)
+        {
+            if (IsPartitionField(output.FieldsList[i]) && !projection.Contains(i)) missing.Add(i);
+        }
+        if (missing.Count == 0) return null;
+        int[] ids = [.. projection, .. missing];
+        return (ids, new Schema(ids.Select(i => output.FieldsList[i]), output.Metadata));
+    }
 
     /// <summary>Min and max of each partition column of <paramref name="batch"/>, found by name.</summary>
     public static RecordBatch Extract(TableFunctionDefinition definition, Schema output, RecordBatch batch)

@@ -87,6 +87,7 @@ internal sealed class TableProducer : RpcStream
         {
             ProjectionIds = projection,
             ProjectedSchema = TableResolver.Project(output, projection),
+            WrittenColumns = PartitionValues.WithPartitionColumns(definition, output, projection),
             Filters = filters,
             BatchSize = batchSize,
             IsSecondary = secondary,

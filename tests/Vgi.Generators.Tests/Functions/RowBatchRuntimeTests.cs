@@ -145,11 +145,14 @@ public class RowBatchRuntimeTests
         });
     }
 
-    private static async Task<List<TableBatch>> ScanAsync(WorkerClient worker, string function, long[] positional, params (string Key, IArrowArray Value)[] named)
+    private static Task<List<TableBatch>> ScanAsync(WorkerClient worker, string function, long[] positional, params (string Key, IArrowArray Value)[] named) =>
+        ScanAsync(worker, function, positional, null, named);
+
+    private static async Task<List<TableBatch>> ScanAsync(WorkerClient worker, string function, long[] positional, IReadOnlyList<long>? projection, params (string Key, IArrowArray Value)[] named)
     {
         var request = Tables.Table(function, [.. positional.Select(p => (IArrowArray)Calls.I64(p))], named);
         var bound = (await worker.BindAsync(request)).Value;
-        var stream = await TableStream.OpenAsync(worker.Rpc, Tables.Init(request, bound));
+        var stream = await TableStream.OpenAsync(worker.Rpc, Tables.Init(request, bound, projection));
         await stream.BeginAsync();
         var batches = await stream.ReadAllAsync();
         await stream.EndInputAsync();
@@ -193,6 +196,12 @@ public class RowBatchRuntimeTests
             var overridden = await ScanAsync(worker, "rb_sales", [2], ("mode", Calls.Str("override")));
             Assert.Equal(new string?[][] { ["au", "au"], ["br", "br"], ["us", "us"] }, overridden.Select(PartitionValues));
             Assert.Equal(["AU", "AU", "BR", "BR", "US", "US"], Tables.Strings(overridden, "country"));
+
+            // SELECT amount: the partition column is projected away, yet each batch still carries its values.
+            var amounts = await ScanAsync(worker, "rb_sales", [2], projection: [1]);
+            Assert.All(amounts, b => Assert.Equal(["amount"], b.Batch.Schema.FieldsList.Select(f => f.Name)));
+            Assert.Equal(new string?[][] { ["AU", "AU"], ["BR", "BR"], ["US", "US"] }, amounts.Select(PartitionValues));
+            Assert.Equal([0L, 1, 100, 101, 200, 201], Tables.Longs(amounts, "amount"));
 
             var broken = await ScanAsync(worker, "rb_sales", [2], ("mode", Calls.Str("broken")));
             Assert.Equal(3, broken.Count);
