@@ -17,11 +17,12 @@ internal static class CallSettings
         ipc is { Length: > 0 } && IpcBytes.ReadBatch(ipc) is { Length: > 0 } batch ? batch : null;
 
     /// <summary>One column per catalog setting with a value, named by the setting; one row.</summary>
-    public static IReadOnlyDictionary<string, string?> ReadSettings(byte[]? ipc)
+    public static IReadOnlyDictionary<string, string?> ReadSettings(byte[]? ipc) => ReadSettings(ReadBatch(ipc));
+
+    /// <inheritdoc cref="ReadSettings(byte[])"/>
+    public static IReadOnlyDictionary<string, string?> ReadSettings(RecordBatch? batch)
     {
-        if (ipc is not { Length: > 0 }) return NoSettings;
-        var batch = IpcBytes.ReadBatch(ipc);
-        if (batch.Length == 0) return NoSettings;
+        if (batch is null) return NoSettings;
         var settings = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (int i = 0; i < batch.ColumnCount; i++)
             settings[batch.Schema.GetFieldByIndex(i).Name] = ArrowValueText.Format(batch.Column(i), 0);
@@ -32,11 +33,12 @@ internal static class CallSettings
     /// One nullable struct column per secret type (the column name, or field metadata
     /// <c>secret_type</c>); children <c>name</c>, <c>provider</c>, <c>type</c> and the secret's keys.
     /// </summary>
-    public static IReadOnlyDictionary<string, VgiSecret> ReadSecrets(byte[]? ipc)
+    public static IReadOnlyDictionary<string, VgiSecret> ReadSecrets(byte[]? ipc) => ReadSecrets(ReadBatch(ipc));
+
+    /// <inheritdoc cref="ReadSecrets(byte[])"/>
+    public static IReadOnlyDictionary<string, VgiSecret> ReadSecrets(RecordBatch? batch)
     {
-        if (ipc is not { Length: > 0 }) return NoSecrets;
-        var batch = IpcBytes.ReadBatch(ipc);
-        if (batch.Length == 0) return NoSecrets;
+        if (batch is null) return NoSecrets;
         var secrets = new Dictionary<string, VgiSecret>(StringComparer.Ordinal);
         for (int i = 0; i < batch.ColumnCount; i++)
         {

@@ -31,12 +31,15 @@ internal static class TableResolver
         {
             throw WorkerErrors.ValueError($"{candidates[0].Name}: the call's arguments cannot be read: {e.Message}");
         }
+        // Each batch is decoded once and offered both typed and as text.
+        var settings = CallSettings.ReadBatch(request.Settings);
+        var secrets = CallSettings.ReadBatch(request.Secrets);
         var context = new TableBindContext(arguments)
         {
-            Settings = CallSettings.ReadSettings(request.Settings),
-            Secrets = CallSettings.ReadSecrets(request.Secrets),
-            SettingsBatch = CallSettings.ReadBatch(request.Settings),
-            SecretsBatch = CallSettings.ReadBatch(request.Secrets),
+            Settings = CallSettings.ReadSettings(settings),
+            Secrets = CallSettings.ReadSecrets(secrets),
+            SettingsBatch = settings,
+            SecretsBatch = secrets,
             ResolvedSecretsProvided = request.ResolvedSecretsProvided,
             TransactionId = request.TransactionOpaqueData ?? [],
             AtUnit = request.AtUnit,
