@@ -21,10 +21,17 @@ internal sealed class DefaultCatalog
     private readonly FunctionSet _functions;
     private readonly VgiWorkerOptions _options;
 
+    /// <summary>Encoded once, so a bad setting default fails at start-up rather than at the first ATTACH.</summary>
+    private readonly SettingSpec[] _settings;
+
+    private readonly SecretTypeSpec[] _secretTypes;
+
     private DefaultCatalog(FunctionSet functions, VgiWorkerOptions options)
     {
         _functions = functions;
         _options = options;
+        _settings = [.. options.Settings.Select(CatalogSpecs.Setting)];
+        _secretTypes = [.. options.SecretTypes.Select(CatalogSpecs.SecretType)];
     }
 
     public static IEnumerable<RpcMethod> CreateMethods(FunctionSet functions, VgiWorkerOptions options) =>
@@ -138,8 +145,8 @@ internal sealed class DefaultCatalog
             CatalogVersion = Version,
             AttachOpaqueDataRequired = false,
             DefaultSchema = FunctionSet.MainSchema,
-            Settings = [.. _options.Settings.Select(CatalogSpecs.Setting)],
-            SecretTypes = [.. _options.SecretTypes.Select(CatalogSpecs.SecretType)],
+            Settings = _settings,
+            SecretTypes = _secretTypes,
             Comment = _options.CatalogComment,
             Tags = _options.CatalogTags,
             SupportsColumnStatistics = false,

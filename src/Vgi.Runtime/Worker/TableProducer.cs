@@ -27,6 +27,7 @@ internal sealed class TableProducer : RpcStream
     private const int MaxEmptyPullsPerTick = 16;
 
     private readonly TableFunctionDefinition _definition;
+    private readonly Schema _outputSchema;
     private readonly TableScan _scan;
     private readonly TableScanContext _scanContext;
     private readonly TableFilters _initFilters;
@@ -36,8 +37,6 @@ internal sealed class TableProducer : RpcStream
     private string? _dynamicText;
     private long _nextBatchIndex;
     private int _disposed;
-
-    private readonly Schema _outputSchema;
 
     private TableProducer(TableFunctionDefinition definition, Schema outputSchema, TableScan scan, TableScanContext scanContext, CancellationTokenSource cancel)
         : base(scanContext.ProjectedSchema, RpcSchemas.Empty)
@@ -82,6 +81,8 @@ internal sealed class TableProducer : RpcStream
 
         bool secondary = init.ExecutionId is { Length: > 0 };
         byte[] executionId = secondary ? init.ExecutionId! : RandomNumberGenerator.GetBytes(16);
+        // The primary answers its binding's init opaque data; DuckDB hands it to every secondary.
+        byte[]? initOpaqueData = secondary ? init.InitOpaqueData : bound.Binding.InitOpaqueData;
         var cancel = new CancellationTokenSource();
         var scanContext = new TableScanContext
         {
@@ -100,7 +101,7 @@ internal sealed class TableProducer : RpcStream
             Context = new ScalarCallContext(definition.Name, rpc, bindCall.Settings, bindCall.Secrets, cancel.Token),
             Storage = ExecutionStorage.For(executionId),
             BindOpaqueData = init.BindOpaqueData ?? bound.Binding.OpaqueData ?? [],
-            InitOpaqueData = (secondary ? init.InitOpaqueData : bound.Binding.InitOpaqueData) ?? [],
+            InitOpaqueData = initOpaqueData ?? [],
         };
 
         TableScan scan;
@@ -119,7 +120,7 @@ internal sealed class TableProducer : RpcStream
         int maxWorkers = definition.MaxWorkers > 1 && definition.FilterPushdown && !definition.ProjectionPushdown ? 1 : definition.MaxWorkers;
         var header = GlobalInitResponse.ToRecordBatch(
         [
-            new GlobalInitResponse { ExecutionId = executionId, OpaqueData = secondary ? init.InitOpaqueData : bound.Binding.InitOpaqueData, MaxWorkers = maxWorkers },
+            new GlobalInitResponse { ExecutionId = executionId, OpaqueData = initOpaqueData, MaxWorkers = maxWorkers },
         ]);
         return new TableProducer(definition, output, scan, scanContext, cancel) { Header = header };
     }
